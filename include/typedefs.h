@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * typedefs.h: opaque type names shared across subsystems, so that headers can
+ * name each other's types without including each other.
+ */
+#ifndef TYPEDEFS_H
+#define TYPEDEFS_H
+
+typedef struct Error Error;
+typedef struct Location Location;
+
+typedef struct QObject QObject;
+typedef struct QNull QNull;
+typedef struct QBool QBool;
+typedef struct QNum QNum;
+typedef struct QString QString;
+typedef struct QList QList;
+typedef struct QDict QDict;
+typedef struct QLitObject QLitObject;
+
+typedef struct QemuOpt QemuOpt;
+typedef struct QemuOpts QemuOpts;
+typedef struct QemuOptsList QemuOptsList;
+
+#endif /* TYPEDEFS_H */
