@@ -43,7 +43,8 @@ run: setup
 # Build the libFuzzer targets with clang into build-fuzz/ (see tests/fuzz/README.md).
 fuzz:
 	scripts/setup-deps --fuzz
-	$(MAKE) BUILD=build-fuzz MESON_ARGS="-Dfuzzing=true -Db_lundef=false" all
+	CC=clang $(MAKE) BUILD=build-fuzz \
+	    MESON_ARGS="-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false" all
 
 clean:
 	ninja -C $(BUILD) clean
