@@ -190,7 +190,7 @@ static void lexer_finish_word(JSONLexer *lx)
     }
 }
 
-/* A resynchronisation byte inside a string abandons the string. */
+/* A resynchronisation byte inside a string abandons it, and its value. */
 static void lexer_reset_in_string(JSONLexer *lx, uint8_t c)
 {
     char msg[64];
@@ -276,7 +276,12 @@ static void lexer_byte(JSONLexer *lx, uint8_t c)
         return;
     case LEX_STRING:
     case LEX_STRING_ESCAPE:
-        if (c < 0x20 || c == 0xFF) {
+        /*
+         * Tab, CR and LF are not allowed raw in a string either, but they
+         * are not resynchronisation bytes: the parser rejects the string,
+         * one error for the value.
+         */
+        if (is_reset_byte(c)) {
             lexer_reset_in_string(lx, c);
             return;
         }

@@ -168,7 +168,11 @@ static size_t parse_escape(JSONParser *p, const JSONToken *tok,
     const char *hit;
     uint8_t c = s[1];
 
-    /* The lexer keeps the closing quote in the token, so s[1] exists. */
+    /* A backslash cannot escape the closing quote, so s[1] is content. */
+    if (c < 0x20) {
+        parser_error(p, tok, "control character 0x%02x in string", c);
+        return 0;
+    }
     if (c == 'u') {
         return parse_u_escape(p, tok, s, len, out);
     }
@@ -198,6 +202,11 @@ static QString *parse_string(JSONParser *p, const JSONToken *tok)
     while (i < len) {
         if (s[i] == '\\') {
             n = parse_escape(p, tok, s + i, len - i, out);
+        } else if ((uint8_t)s[i] < 0x20) {
+            /* Only tab, LF and CR get here; the lexer resets on the others. */
+            parser_error(p, tok, "control character 0x%02x in string",
+                         (uint8_t)s[i]);
+            n = 0;
         } else {
             n = json_utf8_decode(s + i, len - i, &cp);
             if (!n) {

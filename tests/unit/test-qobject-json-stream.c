@@ -211,11 +211,21 @@ static void test_resync(void)
                   "1:4 error: JSON parse error, control character 0x01 in "
                   "string\n"
                   "1:5 error: JSON parse error, premature end of input\n");
-    /* A line break ends an unterminated string, so the next line parses. */
-    assert_stream("{\"execute\": \"abc\n{\"execute\": \"def\"}\n",
-                  "1:17 error: JSON parse error, control character 0x0a in "
+    /*
+     * Tab, CR and LF are no resynchronisation bytes: raw in a string they
+     * make it invalid, one error for the value.
+     */
+    assert_stream("{\"a\": \"x\ny\", \"b\": [1]}\n{\"c\": \"\t\"} [2]",
+                  "1:7 error: JSON parse error, control character 0x0a in "
                   "string\n"
-                  "2:1 {\"execute\": \"def\"}\n");
+                  "3:7 error: JSON parse error, control character 0x09 in "
+                  "string\n"
+                  "3:12 [2]\n");
+    /* An unterminated string: the client resynchronises as QMP says. */
+    assert_stream("{\"execute\": \"abc\n\x04{\"execute\": \"def\"}\n",
+                  "2:1 error: JSON parse error, control character 0x04 in "
+                  "string\n"
+                  "2:2 {\"execute\": \"def\"}\n");
 }
 
 static void test_embedded_nul(void)

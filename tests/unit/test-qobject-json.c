@@ -299,6 +299,9 @@ static void test_string_control(void)
         { "\"\x01\"", "JSON parse error, control character 0x01 in string" },
         { "\"\x1f\"", "JSON parse error, control character 0x1f in string" },
         { "\"\\\x01\"", "JSON parse error, control character 0x01 in string" },
+        { "\"\\\t\"", "JSON parse error, control character 0x09 in string" },
+        { "{\"k\": \"a\r\nb\"}",
+          "JSON parse error, control character 0x0d in string" },
     };
 
     assert_cases(cases, G_N_ELEMENTS(cases), false);
