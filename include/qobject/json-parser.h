@@ -12,8 +12,8 @@
  *   storing nothing) and parsing resumes with the next value.
  * - A resynchronisation byte, 0xFF or an ASCII control character other than
  *   tab, LF and CR, returns to the top level at once; it is reported as an
- *   error only when it cuts short a value that had no error yet. A control
- *   character inside a string is always such an error.
+ *   error only when it cuts short a value (or a top-level string) that had
+ *   no error yet, and is silent between values.
  * - Exceeding a JSONLimits bound is one error; the rest of the value is
  *   skipped without being buffered, so memory stays bounded for any input.
  */

@@ -262,6 +262,8 @@ static void test_flush(void)
     /* Nothing more for a value whose error was already reported. */
     assert_stream("[@, 1", "1:2 error: JSON parse error, unexpected character '@'\n");
 
+    json_message_parser_free(NULL);
+
     /* Flush returns to the top level; the parser can be fed again. */
     recorder_init(&r, NULL);
     json_message_parser_feed(r.parser, "[1", 2);

@@ -227,6 +227,7 @@ static void test_writer_partial(void)
     g_assert_cmpstr(json_writer_get(w), ==, "[1");
     json_writer_str(w, NULL, "\xe2\x82\xac");
     g_assert_cmpstr(json_writer_get(w), ==, "[1, \"\\u20AC\"");
+    json_writer_free(NULL);
 }
 
 static void test_writer_misuse(void)

@@ -329,6 +329,23 @@ static void test_containers(void)
     assert_cases(cases, G_N_ELEMENTS(cases), true);
 }
 
+/* Quoted input is cut at 40 bytes, but never inside a UTF-8 character. */
+static void test_message_truncation(void)
+{
+    GString *key = g_string_new(NULL);
+    g_autofree char *json = NULL, *want = NULL;
+    int i;
+
+    for (i = 0; i < 20; i++) {
+        g_string_append(key, "\xe2\x82\xac");        /* U+20AC, 3 bytes */
+    }
+    json = g_strdup_printf("{\"%s\": 1, \"%s\": 2}", key->str, key->str);
+    g_string_truncate(key, 39);
+    want = g_strdup_printf("JSON parse error, duplicate key '%s...'", key->str);
+    g_string_free(key, true);
+    assert_error(json, want);
+}
+
 static void test_syntax_errors(void)
 {
     static const Case cases[] = {
@@ -504,6 +521,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qobject/json/string-control", test_string_control);
     g_test_add_func("/qobject/json/containers", test_containers);
     g_test_add_func("/qobject/json/syntax-errors", test_syntax_errors);
+    g_test_add_func("/qobject/json/message-truncation",
+                    test_message_truncation);
     g_test_add_func("/qobject/json/depth-limit", test_depth_limit);
     g_test_add_func("/qobject/json/jsonf", test_jsonf);
     g_test_add_func("/qobject/json/jsonf-abort", test_jsonf_abort);
