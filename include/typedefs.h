@@ -17,6 +17,8 @@ typedef struct QString QString;
 typedef struct QList QList;
 typedef struct QDict QDict;
 typedef struct QLitObject QLitObject;
+typedef struct JSONMessageParser JSONMessageParser;
+typedef struct JSONWriter JSONWriter;
 
 typedef struct QemuOpt QemuOpt;
 typedef struct QemuOpts QemuOpts;
