@@ -144,6 +144,7 @@ static void loc_format(GString *out, const Location *loc)
     }
 }
 
+G_GNUC_PRINTF(2, 0)
 static void vreport(const char *kind, const char *fmt, va_list ap)
 {
     GString *line = g_string_new(NULL);

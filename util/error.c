@@ -76,6 +76,7 @@ static void error_deliver(Error **errp, Error *err)
     *errp = err;
 }
 
+G_GNUC_PRINTF(7, 0)
 static void error_setv(Error **errp, const char *src, int line,
                        const char *func, ErrorClass klass, int os_errno,
                        const char *fmt, va_list ap)
@@ -153,6 +154,7 @@ void error_propagate(Error **dst_errp, Error *local_err)
     }
 }
 
+G_GNUC_PRINTF(2, 0)
 static void error_vprepend(Error *err, const char *fmt, va_list ap)
 {
     g_autofree char *prefix = g_strdup_vprintf(fmt, ap);
