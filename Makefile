@@ -6,7 +6,7 @@ MESON_ARGS ?=
 # Suites `make check` runs: everything that finishes in minutes.
 CHECK_SUITES ?= unit qapi-schema functional
 
-.PHONY: all setup check check-valgrind check-asan run fuzz clean distclean
+.PHONY: all setup check check-valgrind check-asan check-fuzz run fuzz clean distclean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -45,6 +45,10 @@ fuzz:
 	scripts/setup-deps --fuzz
 	CC=clang $(MAKE) BUILD=build-fuzz \
 	    MESON_ARGS="-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false" all
+
+# Replay every fuzzer's seed corpus once, under the sanitizers.
+check-fuzz: fuzz
+	scripts/run-tests build-fuzz fuzz
 
 clean:
 	ninja -C $(BUILD) clean

@@ -108,30 +108,62 @@ double qnum_get_double(const QNum *qn)
 }
 
 /*
- * The shortest %g form of @dbl that reads back to exactly @dbl. Doubles
- * have at most 17 significant decimal digits, so the loop always ends.
+ * @dbl as the fewest significant digits that read back to exactly @dbl (a
+ * double never needs more than 17). Like JavaScript's number formatting, the
+ * digits are written out in plain notation for decimal exponents from -7 to
+ * 20 ("100.0", "0.001", "18446744073709552000.0") and in exponent notation
+ * beyond ("1e+300"). A ".0" keeps an integral value a double when read back.
  */
 static char *double_to_string(double dbl)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    char fmt[8];
-    int prec;
+    char fmt[16], digits[20];
+    GString *out;
+    int prec, exp, ndigits, i;
+    char *p;
 
     if (!isfinite(dbl)) {
         return g_strdup("null");
     }
     for (prec = 1; prec <= 17; prec++) {
-        snprintf(fmt, sizeof(fmt), "%%.%dg", prec);
+        snprintf(fmt, sizeof(fmt), "%%.%de", prec - 1);
         g_ascii_formatd(buf, sizeof(buf), fmt, dbl);
         if (g_ascii_strtod(buf, NULL) == dbl) {
             break;
         }
     }
-    /* Keep it a double when read back: "1" would come back as an integer. */
-    if (!strpbrk(buf, ".e")) {
-        return g_strconcat(buf, ".0", NULL);
+    /* buf is "[-]D[.DDD]e[+-]XX": split it into digits and exponent. */
+    p = strchr(buf, 'e');
+    exp = atoi(p + 1);
+    *p = '\0';
+    if (exp < -7 || exp >= 21) {
+        return g_strdup_printf("%se%c%02d", buf, exp < 0 ? '-' : '+', ABS(exp));
     }
-    return g_strdup(buf);
+    ndigits = 0;
+    for (p = buf; *p; p++) {
+        if (g_ascii_isdigit(*p)) {
+            digits[ndigits++] = *p;
+        }
+    }
+    out = g_string_new(buf[0] == '-' ? "-" : "");
+    if (exp < 0) {
+        g_string_append(out, "0.");
+        for (i = exp + 1; i < 0; i++) {
+            g_string_append_c(out, '0');
+        }
+        g_string_append_len(out, digits, ndigits);
+        return g_string_free(out, false);
+    }
+    for (i = 0; i <= exp || i < ndigits; i++) {
+        if (i == exp + 1) {
+            g_string_append_c(out, '.');
+        }
+        g_string_append_c(out, i < ndigits ? digits[i] : '0');
+    }
+    if (ndigits <= exp + 1) {
+        g_string_append(out, ".0");
+    }
+    return g_string_free(out, false);
 }
 
 char *qnum_to_string(const QNum *qn)

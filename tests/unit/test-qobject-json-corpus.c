@@ -243,6 +243,8 @@ int main(int argc, char **argv)
 {
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
 
+    /* meson test sets G_TEST_SRCDIR; run by hand, default to the source tree. */
+    g_setenv("G_TEST_SRCDIR", KVMINI_TESTS_SRCDIR, false);
     g_test_init(&argc, &argv, NULL);
     g_assert_cmpuint(add_cases("valid", test_valid, names), >=, 60);
     g_assert_cmpuint(add_cases("invalid", test_invalid, names), >=, 60);
