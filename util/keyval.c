@@ -180,23 +180,10 @@ static bool keyval_parse_element(QDict *root, const char **pp,
                                  const char *implied, bool *help, Error **errp)
 {
     const char *start = *pp;
-    size_t len = strcspn(start, "=,");
     g_autofree char *key = NULL;
     g_autofree char *value = NULL;
 
-    if (start[len] == '=') {
-        key = g_strndup(start, len);
-        *pp = start + len + 1;
-        value = qemu_opt_read_value(pp);
-    } else if (implied) {
-        value = qemu_opt_read_value(pp);
-    } else {
-        key = g_strndup(start, len);
-        *pp = start + len;
-    }
-    if (**pp == ',') {
-        (*pp)++;
-    }
+    qemu_opt_split_element(pp, implied, &key, &value);
 
     if (!key && help && is_help_option(value)) {
         *help = true;

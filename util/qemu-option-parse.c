@@ -18,7 +18,8 @@ typedef struct OptsParse {
     bool help;
 } OptsParse;
 
-char *qemu_opt_read_value(const char **pp)
+/* Read a value at *@pp up to the next single ',' or the end (",," is ','). */
+static char *qemu_opt_read_value(const char **pp)
 {
     GString *value = g_string_new(NULL);
     const char *p = *pp;
@@ -36,6 +37,29 @@ char *qemu_opt_read_value(const char **pp)
     }
     *pp = p;
     return g_string_free(value, false);
+}
+
+void qemu_opt_split_element(const char **pp, bool implied, char **key,
+                            char **value)
+{
+    const char *start = *pp;
+    size_t len = strcspn(start, "=,");
+
+    *key = NULL;
+    *value = NULL;
+    if (start[len] == '=') {
+        *key = g_strndup(start, len);
+        *pp = start + len + 1;
+        *value = qemu_opt_read_value(pp);
+    } else if (implied) {
+        *value = qemu_opt_read_value(pp);
+    } else {
+        *key = g_strndup(start, len);
+        *pp = start + len;
+    }
+    if (**pp == ',') {
+        (*pp)++;
+    }
 }
 
 /* Take @name=@value (both owned by the caller) into @parse. */
@@ -63,24 +87,11 @@ static bool opts_parse_element(OptsParse *parse, const char **pp,
                                const char *implied, Error **errp)
 {
     const char *start = *pp;
-    size_t len = strcspn(start, "=,");
     g_autofree char *name = NULL;
     g_autofree char *value = NULL;
     bool ok = true;
 
-    if (start[len] == '=') {
-        name = g_strndup(start, len);
-        *pp = start + len + 1;
-        value = qemu_opt_read_value(pp);
-    } else if (implied) {
-        value = qemu_opt_read_value(pp);
-    } else {
-        name = g_strndup(start, len);
-        *pp = start + len;
-    }
-    if (**pp == ',') {
-        (*pp)++;
-    }
+    qemu_opt_split_element(pp, implied, &name, &value);
 
     if (!name && is_help_option(value)) {
         parse->help = true;

@@ -6,11 +6,13 @@
 #include "util/qemu-option.h"
 
 /*
- * Read an option value at *@pp up to the next single ',' or the end, with
- * ",," standing for a literal ','. Leaves *@pp at that ',' or at the NUL.
- * Returns the value, which the caller frees.
+ * Split the element at *@pp ("key=value", "key" or, when @implied, a bare
+ * "value") and move *@pp past it and its ','. In values ",," stands for a
+ * literal ','. Sets *@key (NULL for an implied value) and *@value (NULL for
+ * a bare key); the caller frees both.
  */
-char *qemu_opt_read_value(const char **pp);
+void qemu_opt_split_element(const char **pp, bool implied, char **key,
+                            char **value);
 
 /* Whether @id is an identifier: a letter, then letters, digits, -, ., _ */
 bool qemu_opts_id_wellformed(const char *id);

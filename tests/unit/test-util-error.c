@@ -4,27 +4,7 @@
 
 #include "util/error.h"
 #include "util/error-report.h"
-
-static GString *captured;
-
-static void capture_print(void *opaque, const char *text)
-{
-    g_string_append(captured, text);
-}
-
-/* Start capturing what error_report() and friends print. */
-static void capture_start(void)
-{
-    captured = g_string_new(NULL);
-    error_set_printer(capture_print, NULL);
-}
-
-/* Stop capturing; returns what was printed (caller frees). */
-static char *capture_stop(void)
-{
-    error_set_printer(NULL, NULL);
-    return g_string_free(g_steal_pointer(&captured), false);
-}
+#include "capture.h"
 
 static bool fail_with(int value, Error **errp)
 {

@@ -7,6 +7,7 @@
 #include "util/error.h"
 #include "util/error-report.h"
 #include "util/log.h"
+#include "capture.h"
 
 static void test_parse_items(void)
 {
@@ -115,24 +116,19 @@ static void test_file_error(void)
     error_free(err);
 }
 
-static void capture(void *opaque, const char *text)
-{
-    g_string_append(opaque, text);
-}
-
 static void test_help(void)
 {
-    g_autoptr(GString) out = g_string_new(NULL);
+    g_autofree char *out = NULL;
 
-    error_set_printer(capture, out);
+    capture_start();
     log_print_help();
-    error_set_printer(NULL, NULL);
-    g_assert_true(g_str_has_prefix(out->str, "Log items (comma separated):\n"
+    out = capture_stop();
+    g_assert_true(g_str_has_prefix(out, "Log items (comma separated):\n"
                                              "guest_errors  the guest did "));
-    g_assert_nonnull(strstr(out->str, "\nunimp         "));
-    g_assert_nonnull(strstr(out->str, "\nkvm           "));
-    g_assert_nonnull(strstr(out->str, "\nqmp           "));
-    g_assert_nonnull(strstr(out->str, "\nmigration     "));
+    g_assert_nonnull(strstr(out, "\nunimp         "));
+    g_assert_nonnull(strstr(out, "\nkvm           "));
+    g_assert_nonnull(strstr(out, "\nqmp           "));
+    g_assert_nonnull(strstr(out, "\nmigration     "));
 }
 
 typedef struct {
