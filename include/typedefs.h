@@ -24,4 +24,6 @@ typedef struct QemuOpt QemuOpt;
 typedef struct QemuOpts QemuOpts;
 typedef struct QemuOptsList QemuOptsList;
 
+typedef struct Visitor Visitor;
+
 #endif /* TYPEDEFS_H */
