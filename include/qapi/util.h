@@ -6,6 +6,8 @@
 #ifndef QAPI_UTIL_H
 #define QAPI_UTIL_H
 
+#include "qapi/visitor.h"  /* the QEnumLookup typedef */
+
 /*
  * The generated description of an enum type Foo: Foo_lookup.array[FOO_BAR]
  * is "bar"; @special_features (or NULL) holds each value's

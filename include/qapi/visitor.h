@@ -147,12 +147,19 @@ void visit_end_alternate(Visitor *v, void **obj);
 bool visit_optional(Visitor *v, const char *name, bool *present);
 
 /*
- * For a member or value with @special_features: true if it must be
- * skipped (output policy HIDE); for input, false with @errp set when the
- * policy rejects it.
+ * For an input member @name with @special_features (a QapiSpecialFeature
+ * mask) that is present in the input: true with @errp set when the
+ * visitor's policy rejects it ("Deprecated parameter x disabled by
+ * policy"), else false. Non-input visitors always return false. Generated
+ * code: if (visit_policy_reject(v, "x", features, errp)) { fail }.
  */
 bool visit_policy_reject(Visitor *v, const char *name,
                          unsigned special_features, Error **errp);
+
+/*
+ * For member @name with @special_features: true when it must be left out
+ * (output visitors whose policy HIDEs such members), else false.
+ */
 bool visit_policy_skip(Visitor *v, const char *name,
                        unsigned special_features);
 
@@ -162,6 +169,14 @@ void visit_set_policy(Visitor *v, const CompatPolicy *policy);
 /* Whether @v is an input / dealloc visitor. */
 bool visit_is_input(Visitor *v);
 bool visit_is_dealloc(Visitor *v);
+
+/*
+ * The full path of member @name of what @v is visiting, as error messages
+ * name it: "data.list[2].size" (keyval input: "data.list.2.size"); just
+ * @name for visitors that do not track paths; "<anonymous>" for an unnamed
+ * top-level value. For messages of generated code. Returns a new string.
+ */
+char *visit_member_path(Visitor *v, const char *name);
 
 /* Scalars. Input visitors check types and ranges and name @name in errors. */
 
