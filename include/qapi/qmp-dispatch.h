@@ -53,8 +53,9 @@ const QmpCommand *qmp_find_command(const QmpCommandList *cmds,
                                    const char *name);
 
 /*
- * Disable command @name (dispatch then fails with "The command NAME has
- * been disabled" plus @reason, if not NULL), or enable it again.
+ * Disable command @name (dispatch then fails with class CommandNotFound,
+ * "Command NAME has been disabled", plus ": REASON" when @reason (copied)
+ * is not NULL), or enable it again. Unknown names are ignored.
  */
 void qmp_disable_command(QmpCommandList *cmds, const char *name,
                          const char *reason);
@@ -74,18 +75,21 @@ QDict *qmp_error_response(Error *err);
 /*
  * Run one request (borrowed): check its shape ("execute" or, when
  * @allow_oob, "exec-oob", optional "arguments" object, optional "id" of any
- * JSON type, nothing else), find the command, refuse it when disabled, when
+ * JSON type, nothing else), find the command, refuse it when the compat
+ * policy (qapi_compat_policy()) rejects its features, when disabled, when
  * "exec-oob" names a command without allow-oob, or when @preconfig (the
  * machine is not built yet) and the command lacks allow-preconfig; then run
  * it. Returns the response to send (new reference), with "id" echoed, or
- * NULL for a successful command without success response.
+ * NULL for a successful command without success response. Errors are
+ * always answered. docs/devel/visitors.md lists the messages.
  */
 QDict *qmp_dispatch(const QmpCommandList *cmds, QObject *request,
                     bool allow_oob, bool preconfig);
 
 /*
- * Whether @request (borrowed) asks for out-of-band execution, i.e. is a
- * dict with an "exec-oob" member. The monitor uses it to route requests.
+ * Whether @request (borrowed) asks for out-of-band execution, i.e. has an
+ * "exec-oob" member and no "execute" (with both, qmp_dispatch() reports
+ * the clash). The monitor uses it to route requests.
  */
 bool qmp_is_oob(const QDict *request);
 

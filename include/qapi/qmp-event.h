@@ -11,9 +11,9 @@
 #include "qobject/qdict.h"
 
 /*
- * A new event message {"event": @name, "timestamp": {"seconds": S,
- * "microseconds": US}} stamped with the current wall-clock time.
- * Returns a new reference.
+ * A new event message {"timestamp": {"seconds": S, "microseconds": US},
+ * "event": @name} stamped with the current wall-clock time (members in
+ * the order QEMU sends them). Returns a new reference.
  */
 QDict *qmp_event_build_dict(const char *name);
 
