@@ -27,6 +27,7 @@ typedef struct StackObject {
     GHashTable *visited;        /* QDict: member names visited so far */
     const QListEntry *entry;    /* QList: the element to visit next */
     unsigned index;             /* QList: the index of @entry */
+    bool fetched;               /* QList: element index - 1 is being visited */
 } StackObject;
 
 typedef struct QObjectInputVisitor {
@@ -73,11 +74,11 @@ static void path_append_index(QObjectInputVisitor *qiv, GString *path,
 
 /*
  * The full path of member @name of the container being visited. In a
- * list, the element is the one visited last when @consumed, else the next.
+ * list, that is the element being visited, or with @next the element
+ * after it (the one a "missing" or "unexpected" error is about).
  * Returns a new string.
  */
-static char *qiv_path(QObjectInputVisitor *qiv, const char *name,
-                      bool consumed)
+static char *qiv_path(QObjectInputVisitor *qiv, const char *name, bool next)
 {
     GString *path = g_string_new(NULL);
     StackObject *so, *parent = NULL;
@@ -95,7 +96,7 @@ static char *qiv_path(QObjectInputVisitor *qiv, const char *name,
     }
     if (parent && QTYPE_QLIST == qobject_type(parent->obj)) {
         index = parent->index;
-        if (consumed && index) {
+        if (!next && parent->fetched) {
             index--;
         }
         path_append_index(qiv, path, index);
@@ -110,14 +111,14 @@ static char *qiv_path(QObjectInputVisitor *qiv, const char *name,
 
 static char *qiv_member_path(Visitor *v, const char *name)
 {
-    return qiv_path(to_qiv(v), name, true);
+    return qiv_path(to_qiv(v), name, false);
 }
 
 /* "Parameter 'PATH' expects TYPE" for a value of the wrong JSON type. */
 static void qiv_type_error(QObjectInputVisitor *qiv, const char *name,
                            const char *type, Error **errp)
 {
-    g_autofree char *path = qiv_path(qiv, name, true);
+    g_autofree char *path = qiv_path(qiv, name, false);
 
     error_setg(errp, "Parameter '%s' expects %s", path, type);
 }
@@ -126,7 +127,7 @@ static void qiv_type_error(QObjectInputVisitor *qiv, const char *name,
 static void qiv_value_error(QObjectInputVisitor *qiv, const char *name,
                             const char *what, const char *text, Error **errp)
 {
-    g_autofree char *path = qiv_path(qiv, name, true);
+    g_autofree char *path = qiv_path(qiv, name, false);
 
     error_setg(errp, "Parameter '%s' expects %s, got '%s'", path, what, text);
 }
@@ -173,6 +174,7 @@ static QObject *qiv_try_get(QObjectInputVisitor *qiv, const char *name,
     if (consume) {
         tos->entry = qlist_next(tos->entry);
         tos->index++;
+        tos->fetched = true;
     }
     return obj;
 }
@@ -185,7 +187,7 @@ static QObject *qiv_get(QObjectInputVisitor *qiv, const char *name,
     g_autofree char *path = NULL;
 
     if (!obj) {
-        path = qiv_path(qiv, name, false);
+        path = qiv_path(qiv, name, true);
         error_setg(errp, "Parameter '%s' is missing", path);
     }
     return obj;
@@ -215,7 +217,8 @@ static void qiv_push(QObjectInputVisitor *qiv, const char *name,
     so->obj = obj;
     so->name = g_strdup(name);
     if (parent && QTYPE_QLIST == qobject_type(parent->obj)) {
-        so->label_index = parent->index ? parent->index - 1 : 0;
+        /* @obj was fetched from @parent just now. */
+        so->label_index = parent->index - 1;
     }
     if (QTYPE_QDICT == qobject_type(obj)) {
         so->visited = g_hash_table_new_full(g_str_hash, g_str_equal,
@@ -278,7 +281,7 @@ static bool qiv_check_struct(Visitor *v, Error **errp)
 
     for (e = qdict_first(dict); e; e = qdict_next(dict, e)) {
         if (!g_hash_table_contains(tos->visited, qdict_entry_key(e))) {
-            path = qiv_path(qiv, qdict_entry_key(e), true);
+            path = qiv_path(qiv, qdict_entry_key(e), false);
             error_setg(errp, "Parameter '%s' is unexpected", path);
             return false;
         }
@@ -325,6 +328,7 @@ static GenericList *qiv_next_list(Visitor *v, GenericList *tail, size_t size)
     if (!tos->entry) {
         return NULL;
     }
+    tos->fetched = false;
     tail->next = g_malloc0(size);
     return tail->next;
 }
@@ -335,7 +339,7 @@ static bool qiv_check_list(Visitor *v, Error **errp)
     g_autofree char *path = NULL;
 
     if (qiv_top(qiv)->entry) {
-        path = qiv_path(qiv, NULL, false);
+        path = qiv_path(qiv, NULL, true);
         error_setg(errp, "Parameter '%s' is unexpected", path);
         return false;
     }
