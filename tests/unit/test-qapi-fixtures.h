@@ -31,6 +31,7 @@
 #include "qapi/util.h"
 #include "qapi/visitor.h"
 #include "qobject/qnull.h"
+#include "util/error.h"
 
 /* Types */
 
