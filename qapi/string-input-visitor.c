@@ -125,8 +125,8 @@ static bool siv_check_list(Visitor *v, Error **errp)
     StringInputVisitor *siv = to_siv(v);
 
     if (siv->in_range || siv->cursor) {
-        error_setg(errp, "Parameter '%s' expects at most %u values",
-                   siv_name(siv, NULL), siv->count);
+        error_setg(errp, "Parameter '%s' has unexpected values after the "
+                   "first %u", siv_name(siv, NULL), siv->count);
         return false;
     }
     return true;
