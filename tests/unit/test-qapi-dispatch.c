@@ -17,8 +17,10 @@
 
 /* A command written the way the generator writes them */
 
-/* The arguments of { 'command': 'add', 'data': { 'a': 'int', '*b': 'int' },
- * 'returns': 'int' }. */
+/*
+ * The arguments of
+ * { 'command': 'add', 'data': { 'a': 'int', '*b': 'int' }, 'returns': 'int' }
+ */
 typedef struct q_obj_add_arg {
     int64_t a;
     bool has_b;
