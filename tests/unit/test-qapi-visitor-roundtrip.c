@@ -217,8 +217,8 @@ static void test_partial_free(void)
 static void test_partial_free_nested(void)
 {
     static const char *const bad[] = {
-        "{'list': [{'size': 1, 'name': 'a'}, {'size': 2, 'name': 'b'}, "
-        "{'size': 3}]}",
+        ("{'list': [{'size': 1, 'name': 'a'}, {'size': 2, 'name': 'b'}, "
+         "{'size': 3}]}"),
         "{'list': [{'size': 1, 'name': 'a'}, {'size': 'x', 'name': 'b'}]}",
         "{'strs': ['a', 'b', 'c', null]}",
         "{'alt': {'size': 1, 'name': 'n', 'z': 0}}",
