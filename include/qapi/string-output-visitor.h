@@ -14,7 +14,8 @@
  * "true"/"false", strings and enum names as they are, null as "". With
  * @human (HMP, like QEMU's "info qtree"): integers as "42 (0x2a)", sizes
  * as "2147483648 (2 GiB)", strings in double quotes, null as "<null>".
- * Structs, alternates and 'any' are refused with an error. After a
+ * Alternates are written as their branch. Structs, 'any' and lists of
+ * anything but integers have no text form and fail with an error. After a
  * complete visit, visit_complete(v, @result) stores a new string the
  * caller frees into *@result. Free with visit_free().
  */

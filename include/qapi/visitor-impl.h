@@ -15,7 +15,7 @@
 #include "qapi/visitor.h"
 
 struct Visitor {
-    /* Required. @obj NULL is a virtual walk (input: check, allocate nothing). */
+    /* Required. @obj NULL is a virtual walk (input: allocate nothing). */
     bool (*start_struct)(Visitor *v, const char *name, void **obj,
                          size_t size, Error **errp);
 

@@ -437,6 +437,8 @@ static void test_out_scalars(void)
     double d1 = 1.5, d2 = 0.1, d3 = 1e300, d4 = -2;
     TestMode mode = TEST_MODE_AUTO;
     QNull *null = NULL;
+    TestNumOrFlag num = { .type = QTYPE_QNUM, .u.i = 7 };
+    TestNumOrFlag *alt = &num;
 
     assert_text(TO_STRING(false, visit_type_bool(v, "b", &b, NULL)), "true");
     assert_text(TO_STRING(false, visit_type_str(v, "s", &str, NULL)), "a b");
@@ -459,6 +461,9 @@ static void test_out_scalars(void)
     assert_text(TO_STRING(false, visit_type_null(v, "n", &null, NULL)), "");
     assert_text(TO_STRING(true, visit_type_null(v, "n", &null, NULL)),
                 "<null>");
+    /* An alternate is written as its branch. */
+    assert_text(TO_STRING(true, visit_type_TestNumOrFlag(v, "a", &alt, NULL)),
+                "7 (0x7)");
 }
 
 /* An intList built from the @n values of @values; the caller frees it. */
