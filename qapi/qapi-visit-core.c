@@ -90,11 +90,11 @@ static bool policy_accepts_input(const CompatPolicy *policy,
                                  unsigned special_features)
 {
     if ((special_features & (1u << QAPI_DEPRECATED))
-        && COMPAT_POLICY_INPUT_ACCEPT != policy->deprecated_input) {
+        && policy->deprecated_input != COMPAT_POLICY_INPUT_ACCEPT) {
         return false;
     }
     if ((special_features & (1u << QAPI_UNSTABLE))
-        && COMPAT_POLICY_INPUT_ACCEPT != policy->unstable_input) {
+        && policy->unstable_input != COMPAT_POLICY_INPUT_ACCEPT) {
         return false;
     }
     return true;
@@ -105,7 +105,7 @@ bool visit_policy_reject(Visitor *v, const char *name,
 {
     g_autofree char *path = NULL;
 
-    if (VISITOR_INPUT != v->type
+    if (v->type != VISITOR_INPUT
         || policy_accepts_input(&v->compat_policy, special_features)) {
         return false;
     }
@@ -118,15 +118,15 @@ bool visit_policy_reject(Visitor *v, const char *name,
 bool visit_policy_skip(Visitor *v, const char *name,
                        unsigned special_features)
 {
-    if (VISITOR_OUTPUT != v->type) {
+    if (v->type != VISITOR_OUTPUT) {
         return false;
     }
     if ((special_features & (1u << QAPI_DEPRECATED))
-        && COMPAT_POLICY_OUTPUT_HIDE == v->compat_policy.deprecated_output) {
+        && v->compat_policy.deprecated_output == COMPAT_POLICY_OUTPUT_HIDE) {
         return true;
     }
     if ((special_features & (1u << QAPI_UNSTABLE))
-        && COMPAT_POLICY_OUTPUT_HIDE == v->compat_policy.unstable_output) {
+        && v->compat_policy.unstable_output == COMPAT_POLICY_OUTPUT_HIDE) {
         return true;
     }
     return false;
@@ -139,12 +139,12 @@ void visit_set_policy(Visitor *v, const CompatPolicy *policy)
 
 bool visit_is_input(Visitor *v)
 {
-    return VISITOR_INPUT == v->type;
+    return v->type == VISITOR_INPUT;
 }
 
 bool visit_is_dealloc(Visitor *v)
 {
-    return VISITOR_DEALLOC == v->type;
+    return v->type == VISITOR_DEALLOC;
 }
 
 /* Integers: the visitor checks the range of the C type it is given. */
@@ -303,7 +303,7 @@ static bool input_type_enum(Visitor *v, const char *name, int *obj,
         return false;
     }
     value = qapi_enum_parse(lookup, str, -1, NULL);
-    if (0 > value) {
+    if (value < 0) {
         path = visit_member_path(v, name);
         error_setg(errp, "Parameter '%s' does not accept value '%s'",
                    path, str);
@@ -326,7 +326,7 @@ static bool output_type_enum(Visitor *v, const char *name, int *obj,
     g_autofree char *path = NULL;
     char *str;
 
-    if (0 > *obj || *obj >= lookup->size) {
+    if (*obj < 0 || *obj >= lookup->size) {
         path = visit_member_path(v, name);
         error_setg(errp, "Parameter '%s' holds invalid enum value %d",
                    path, *obj);

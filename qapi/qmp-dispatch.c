@@ -50,7 +50,7 @@ static const char *check_request(QDict *request, bool allow_oob, bool *oob,
         value = qdict_entry_value(e);
         if (!strcmp(key, "execute")
             || (allow_oob && !strcmp(key, "exec-oob"))) {
-            if (QTYPE_QSTRING != qobject_type(value)) {
+            if (qobject_type(value) != QTYPE_QSTRING) {
                 error_setg(errp, "QMP input member '%s' must be a string",
                            key);
                 return NULL;
@@ -63,7 +63,7 @@ static const char *check_request(QDict *request, bool allow_oob, bool *oob,
             }
             exec_key = key;
         } else if (!strcmp(key, "arguments")) {
-            if (QTYPE_QDICT != qobject_type(value)) {
+            if (qobject_type(value) != QTYPE_QDICT) {
                 error_setg(errp,
                            "QMP input member 'arguments' must be an object");
                 return NULL;

@@ -87,14 +87,14 @@ static char *qiv_path(QObjectInputVisitor *qiv, const char *name, bool next)
 
     for (i = 0; i < qiv->stack->len; i++) {
         so = g_ptr_array_index(qiv->stack, i);
-        if (parent && QTYPE_QLIST == qobject_type(parent->obj)) {
+        if (parent && qobject_type(parent->obj) == QTYPE_QLIST) {
             path_append_index(qiv, path, so->label_index);
         } else if (so->name) {
             path_append_member(path, so->name);
         }
         parent = so;
     }
-    if (parent && QTYPE_QLIST == qobject_type(parent->obj)) {
+    if (parent && qobject_type(parent->obj) == QTYPE_QLIST) {
         index = parent->index;
         if (!next && parent->fetched) {
             index--;
@@ -159,7 +159,7 @@ static QObject *qiv_try_get(QObjectInputVisitor *qiv, const char *name,
         return qiv->root;
     }
     tos = qiv_top(qiv);
-    if (QTYPE_QDICT == qobject_type(tos->obj)) {
+    if (qobject_type(tos->obj) == QTYPE_QDICT) {
         g_assert(name);
         obj = qdict_get(qobject_to(QDict, tos->obj), name);
         if (obj && consume) {
@@ -202,7 +202,7 @@ static const char *qiv_get_text(QObjectInputVisitor *qiv, const char *name,
                                 QObject **obj, Error **errp)
 {
     *obj = qiv_get(qiv, name, true, errp);
-    if (!*obj || !qiv->keyval || QTYPE_QSTRING != qobject_type(*obj)) {
+    if (!*obj || !qiv->keyval || qobject_type(*obj) != QTYPE_QSTRING) {
         return NULL;
     }
     return qstring_get_str(qobject_to(QString, *obj));
@@ -216,11 +216,11 @@ static void qiv_push(QObjectInputVisitor *qiv, const char *name,
 
     so->obj = obj;
     so->name = g_strdup(name);
-    if (parent && QTYPE_QLIST == qobject_type(parent->obj)) {
+    if (parent && qobject_type(parent->obj) == QTYPE_QLIST) {
         /* @obj was fetched from @parent just now. */
         so->label_index = parent->index - 1;
     }
-    if (QTYPE_QDICT == qobject_type(obj)) {
+    if (qobject_type(obj) == QTYPE_QDICT) {
         so->visited = g_hash_table_new_full(g_str_hash, g_str_equal,
                                             g_free, NULL);
     } else {
@@ -260,7 +260,7 @@ static bool qiv_start_struct(Visitor *v, const char *name, void **obj,
     if (!qobj) {
         return false;
     }
-    if (QTYPE_QDICT != qobject_type(qobj)) {
+    if (qobject_type(qobj) != QTYPE_QDICT) {
         qiv_type_error(qiv, name, "object", errp);
         return false;
     }
@@ -293,7 +293,7 @@ static void qiv_end_struct(Visitor *v, void **obj)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
 
-    g_assert(QTYPE_QDICT == qobject_type(qiv_top(qiv)->obj));
+    g_assert(qobject_type(qiv_top(qiv)->obj) == QTYPE_QDICT);
     qiv_pop(qiv);
 }
 
@@ -310,7 +310,7 @@ static bool qiv_start_list(Visitor *v, const char *name, GenericList **list,
     if (!qobj) {
         return false;
     }
-    if (QTYPE_QLIST != qobject_type(qobj)) {
+    if (qobject_type(qobj) != QTYPE_QLIST) {
         qiv_type_error(qiv, name, "array", errp);
         return false;
     }
@@ -350,7 +350,7 @@ static void qiv_end_list(Visitor *v, void **obj)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
 
-    g_assert(QTYPE_QLIST == qobject_type(qiv_top(qiv)->obj));
+    g_assert(qobject_type(qiv_top(qiv)->obj) == QTYPE_QLIST);
     qiv_pop(qiv);
 }
 
@@ -376,7 +376,7 @@ static bool qiv_start_alternate(Visitor *v, const char *name,
 
 static void qiv_optional(Visitor *v, const char *name, bool *present)
 {
-    *present = NULL != qiv_try_get(to_qiv(v), name, false);
+    *present = qiv_try_get(to_qiv(v), name, false) != NULL;
 }
 
 /* Integers */
@@ -390,7 +390,7 @@ static bool qiv_check_int(QObjectInputVisitor *qiv, const char *name,
     g_autofree char *num = NULL;
     int64_t val;
 
-    if (!qnum || QNUM_DOUBLE == qnum->kind) {
+    if (!qnum || qnum->kind == QNUM_DOUBLE) {
         qiv_type_error(qiv, name, "integer", errp);
         return false;
     }
@@ -412,7 +412,7 @@ static bool qiv_check_uint(QObjectInputVisitor *qiv, const char *name,
     g_autofree char *num = NULL;
     uint64_t val;
 
-    if (!qnum || QNUM_DOUBLE == qnum->kind) {
+    if (!qnum || qnum->kind == QNUM_DOUBLE) {
         qiv_type_error(qiv, name, "integer", errp);
         return false;
     }
@@ -438,7 +438,7 @@ static bool qiv_type_int64(Visitor *v, const char *name, int64_t *obj,
         return qobj && qiv_check_int(qiv, name, qobj, obj, min, max, errp);
     }
     ret = qemu_strtoi64(text, NULL, 0, &val);
-    if (-EINVAL == ret) {
+    if (ret == -EINVAL) {
         qiv_value_error(qiv, name, "an integer", text, errp);
         return false;
     }
@@ -464,7 +464,7 @@ static bool qiv_type_uint64(Visitor *v, const char *name, uint64_t *obj,
         return qobj && qiv_check_uint(qiv, name, qobj, obj, max, errp);
     }
     ret = qemu_strtou64(text, NULL, 0, &val);
-    if (-EINVAL == ret && qemu_strtoi64(text, NULL, 0, &neg)) {
+    if (ret == -EINVAL && qemu_strtoi64(text, NULL, 0, &neg)) {
         qiv_value_error(qiv, name, "an integer", text, errp);
         return false;
     }
@@ -490,7 +490,7 @@ static bool qiv_type_size(Visitor *v, const char *name, uint64_t *obj,
         return qobj && qiv_check_uint(qiv, name, qobj, obj, UINT64_MAX, errp);
     }
     ret = qemu_strtosz(text, NULL, &val);
-    if (-ERANGE == ret) {
+    if (ret == -ERANGE) {
         qiv_value_error(qiv, name, "a size below 16 EiB", text, errp);
         return false;
     }
@@ -589,7 +589,7 @@ static bool qiv_type_any(Visitor *v, const char *name, QObject **obj,
     QObject *qobj = qiv_get(to_qiv(v), name, true, errp);
 
     *obj = qobject_ref(qobj);
-    return NULL != qobj;
+    return qobj != NULL;
 }
 
 static bool qiv_type_null(Visitor *v, const char *name, QNull **obj,
@@ -604,7 +604,7 @@ static bool qiv_type_null(Visitor *v, const char *name, QNull **obj,
     if (!qobj) {
         return false;
     }
-    if (QTYPE_QNULL != qobject_type(qobj)) {
+    if (qobject_type(qobj) != QTYPE_QNULL) {
         qiv_type_error(qiv, name, "null", errp);
         return false;
     }
@@ -682,7 +682,7 @@ Visitor *qobject_input_visitor_new_str(const char *str,
     QDict *args;
     Visitor *v;
 
-    if ('{' == str[0]) {
+    if (str[0] == '{') {
         obj = qobject_from_json(str, errp);
         if (!obj) {
             return NULL;

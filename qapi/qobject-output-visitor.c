@@ -39,7 +39,7 @@ static void qov_add(QObjectOutputVisitor *qov, const char *name,
         return;
     }
     cur = g_ptr_array_index(qov->stack, qov->stack->len - 1);
-    if (QTYPE_QDICT == qobject_type(cur)) {
+    if (qobject_type(cur) == QTYPE_QDICT) {
         g_assert(name);
         qdict_put_obj(qobject_to(QDict, cur), name, value);
     } else {

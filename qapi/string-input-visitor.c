@@ -204,19 +204,19 @@ static bool value_le(uint64_t a, uint64_t b, bool is_signed)
 static bool siv_parse_element(StringInputVisitor *siv, const char *name,
                               int64_t min, uint64_t max, Error **errp)
 {
-    bool is_signed = 0 > min;
+    bool is_signed = min < 0;
     g_autofree char *elem = siv_next_element(siv);
     const char *end;
     uint64_t first, last;
     int ret = parse_int(elem, &end, is_signed, &first);
 
     last = first;
-    if (!ret && '-' == *end) {
+    if (!ret && *end == '-') {
         ret = parse_int(end + 1, NULL, is_signed, &last);
     } else if (!ret && *end) {
         ret = -EINVAL;
     }
-    if (-EINVAL == ret && (is_signed || '-' != elem[0])) {
+    if (ret == -EINVAL && (is_signed || elem[0] != '-')) {
         siv_value_error(siv, name, "an integer or a range N-M", elem, errp);
         return false;
     }
@@ -285,7 +285,7 @@ static bool siv_type_int64(Visitor *v, const char *name, int64_t *obj,
         return true;
     }
     ret = qemu_strtoi64(siv->string, NULL, 0, &val);
-    if (-EINVAL == ret) {
+    if (ret == -EINVAL) {
         siv_value_error(siv, name, "an integer", siv->string, errp);
         return false;
     }
@@ -309,7 +309,7 @@ static bool siv_type_uint64(Visitor *v, const char *name, uint64_t *obj,
         return siv_list_value(siv, name, obj, 0, max, errp);
     }
     ret = qemu_strtou64(siv->string, NULL, 0, &val);
-    if (-EINVAL == ret && qemu_strtoi64(siv->string, NULL, 0, &neg)) {
+    if (ret == -EINVAL && qemu_strtoi64(siv->string, NULL, 0, &neg)) {
         siv_value_error(siv, name, "an integer", siv->string, errp);
         return false;
     }
@@ -332,7 +332,7 @@ static bool siv_type_size(Visitor *v, const char *name, uint64_t *obj,
         return siv_list_value(siv, name, obj, 0, UINT64_MAX, errp);
     }
     ret = qemu_strtosz(siv->string, NULL, &val);
-    if (-ERANGE == ret) {
+    if (ret == -ERANGE) {
         siv_value_error(siv, name, "a size below 16 EiB", siv->string, errp);
         return false;
     }

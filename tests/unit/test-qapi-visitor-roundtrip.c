@@ -203,7 +203,7 @@ static void test_partial_free(void)
         bad = qdict_clone_shallow(good_dict);
         /* An array is wrong for every member but the lists. */
         wrong = qobject_from_json(
-            QTYPE_QLIST == qobject_type(qdict_entry_value(e))
+            qobject_type(qdict_entry_value(e)) == QTYPE_QLIST
             ? "[[]]" : "[]", &error_abort);
         qdict_put_obj(bad, qdict_entry_key(e), wrong);
         g_assert_null(from_qobject(QOBJECT(bad), &err));
