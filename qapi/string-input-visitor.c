@@ -17,8 +17,11 @@
 #include "util/cutils.h"
 #include "util/error.h"
 
-/* The most values one range may expand to: the text is client input. */
-#define RANGE_MAX_VALUES 65536
+/*
+ * The most values a list may hold, and so one range expand to: the text
+ * comes from users, and "0-65535" is 8 bytes that become 65536 elements.
+ */
+#define LIST_MAX_VALUES 65536
 
 typedef struct StringInputVisitor {
     Visitor visitor;
@@ -231,7 +234,7 @@ static bool siv_parse_element(StringInputVisitor *siv, const char *name,
         siv_value_error(siv, name, "a range N-M with N <= M", elem, errp);
         return false;
     }
-    if (last - first >= RANGE_MAX_VALUES) {
+    if (last - first >= LIST_MAX_VALUES) {
         siv_value_error(siv, name, "a range of at most 65536 values", elem,
                         errp);
         return false;
@@ -247,6 +250,11 @@ static bool siv_list_value(StringInputVisitor *siv, const char *name,
                            uint64_t *val, int64_t min, uint64_t max,
                            Error **errp)
 {
+    if (siv->count == LIST_MAX_VALUES) {
+        error_setg(errp, "Parameter '%s' expects at most %u values",
+                   siv_name(siv, name), LIST_MAX_VALUES);
+        return false;
+    }
     if (!siv->in_range) {
         if (!siv->cursor) {
             error_setg(errp, "Parameter '%s' has only %u values",

@@ -14,7 +14,7 @@
  * "on"/"off"/"yes"/"no"/"true"/"false"; numbers; strings and enum names
  * (the whole text); null (the empty string). Lists of integers are
  * comma-separated with ranges: "1,3-5,7" reads as 1, 3, 4, 5, 7 (at most
- * 65536 values per range). Alternates see the text as QTYPE_QSTRING, as
+ * 65536 values in all). Alternates see the text as QTYPE_QSTRING, as
  * with keyval input. Structs, 'any' and lists of anything but integers
  * have no text form and fail with an error. Free with visit_free().
  */

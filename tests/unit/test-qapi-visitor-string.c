@@ -267,6 +267,8 @@ static void test_in_int_list(void)
     g_assert_cmpint(QAPI_LIST_LENGTH(big), ==, 65536);
     qapi_free_intList(big);
 
+    g_assert_null(read_ints("0-65535,7", &err));
+    assert_error(&err, "Parameter 'l' expects at most 65536 values");
     g_assert_null(read_ints("0-65536", &err));
     assert_error(&err, "Parameter 'l' expects a range of at most 65536 "
                  "values, got '0-65536'");
