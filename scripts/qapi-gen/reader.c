@@ -1,13 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * reader.c: reading schema files.
- *
- * A file is first scanned byte by byte ("prescan"): comments are replaced
- * by spaces, so the JSON parser sees plain JSON with every line where it
- * was; "##" blocks at the top level become documentation; strings are
- * checked to be printable ASCII with only the escapes \\ \' \" \/. The
- * blanked text then goes through the project's streaming JSON parser,
- * which reports the line of every top-level value and of errors.
+ * reader.c: reading schema files: modules, includes, pragmas, and the
+ * top-level items of each file (prescan.c found them) in order.
  *
  * Errors come out in file order: items before the first prescan or JSON
  * error are processed (so an earlier include error wins), then that error
@@ -15,11 +9,11 @@
  */
 #include "osdep.h"
 
-#include "qobject/json-parser.h"
 #include "qobject/qbool.h"
 #include "qobject/qlist.h"
 #include "qobject/qstring.h"
 #include "util/error.h"
+#include "prescan.h"
 #include "reader.h"
 #include "names.h"
 
@@ -30,273 +24,6 @@ typedef struct Reader {
     GHashTable *seen;           /* canonical path -> QAPIModule * */
     int last_heading;
 } Reader;
-
-/* What the prescan of one file found. */
-typedef struct Prescan {
-    const char *fname;
-    const QAPISourceInfo *parent;
-    char *text;                 /* the file with comments blanked */
-    size_t len;
-    GArray *line_starts;        /* size_t offset of each line, 1-based */
-    GPtrArray *docs;            /* QAPIDoc *, owned until handed over */
-    GArray *doc_ends;           /* int: last line of each doc */
-    int err_line;               /* first error, 0 if none */
-    char *err_msg;
-} Prescan;
-
-/* A top-level JSON value or error, as the parser emitted it. */
-typedef struct Parsed {
-    JSONMessageParser *parser;
-    GPtrArray *values;          /* QObject *, owned */
-    GArray *lines;              /* int */
-    int err_line;
-    char *err_msg;
-} Parsed;
-
-static void prescan_error(Prescan *ps, int line, const char *fmt, ...)
-    G_GNUC_PRINTF(3, 4);
-
-static void prescan_error(Prescan *ps, int line, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (ps->err_line) {
-        return;
-    }
-    va_start(ap, fmt);
-    ps->err_line = line;
-    ps->err_msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-}
-
-static void prescan_clear(Prescan *ps)
-{
-    g_free(ps->text);
-    g_array_free(ps->line_starts, true);
-    g_ptr_array_free(ps->docs, true);
-    g_array_free(ps->doc_ends, true);
-    g_free(ps->err_msg);
-}
-
-/* The length of the line starting at @pos, without the newline. */
-static size_t line_length(const Prescan *ps, size_t pos)
-{
-    const char *nl = memchr(ps->text + pos, '\n', ps->len - pos);
-
-    return nl ? (size_t)(nl - (ps->text + pos)) : ps->len - pos;
-}
-
-static void blank(Prescan *ps, size_t from, size_t to)
-{
-    memset(ps->text + from, ' ', to - from);
-}
-
-/* Length of @s[0..@n) without trailing spaces, tabs and CRs. */
-static size_t rstrip_len(const char *s, size_t n)
-{
-    while (n && (' ' == s[n - 1] || '\t' == s[n - 1] || '\r' == s[n - 1])) {
-        n--;
-    }
-    return n;
-}
-
-/*
- * A documentation block whose "##" starts at @pos on line *@line: collect
- * its lines up to the closing "##", blanking them. Returns the offset of
- * the line where scanning resumes and updates *@line.
- */
-static size_t prescan_doc(Prescan *ps, Reader *r, size_t pos, int *line)
-{
-    size_t n = rstrip_len(ps->text + pos, line_length(ps, pos));
-    QAPIDoc *doc;
-    int start = *line;
-
-    if (n > 2) {
-        prescan_error(ps, *line, "junk after '##' at start of "
-                      "documentation comment");
-        blank(ps, pos, pos + line_length(ps, pos));
-        return pos + line_length(ps, pos);
-    }
-    doc = qapi_doc_new(qapi_source_info(r->schema->sources, ps->fname, start,
-                                        ps->parent));
-    g_ptr_array_add(ps->docs, doc);
-    blank(ps, pos, pos + line_length(ps, pos));
-    pos += line_length(ps, pos);
-    for (;;) {
-        size_t hash;
-
-        if (pos >= ps->len) {
-            prescan_error(ps, start, "documentation comment must end "
-                          "with '##'");
-            break;
-        }
-        pos++;                  /* the newline */
-        (*line)++;
-        g_array_append_val(ps->line_starts, pos);
-        hash = pos + strspn(ps->text + pos, " \t");
-        if (hash >= ps->len || '#' != ps->text[hash]) {
-            prescan_error(ps, *line, "documentation comment must end "
-                          "with '##'");
-            /* Resume before this line's newline-free content. */
-            ps->line_starts->len--;
-            (*line)--;
-            pos--;
-            break;
-        }
-        n = rstrip_len(ps->text + hash, line_length(ps, hash));
-        if (2 == n && '#' == ps->text[hash + 1]) {
-            blank(ps, hash, hash + line_length(ps, hash));
-            pos = hash + line_length(ps, hash);
-            break;
-        }
-        if (n > 1 && ' ' != ps->text[hash + 1]) {
-            prescan_error(ps, *line, "missing space after '#' in "
-                          "documentation comment");
-        } else {
-            g_autofree char *text = g_strndup(ps->text + hash + 2,
-                                              n > 2 ? n - 2 : 0);
-
-            qapi_doc_add_line(doc, text, *line);
-        }
-        blank(ps, hash, hash + line_length(ps, hash));
-        pos = hash + line_length(ps, hash);
-    }
-    g_array_append_val(ps->doc_ends, *line);
-    return pos;
-}
-
-/* Scan a string starting after its opening quote @q; returns its end. */
-static size_t prescan_string(Prescan *ps, size_t pos, char q, int line)
-{
-    while (pos < ps->len) {
-        unsigned char c = ps->text[pos];
-
-        if ('\\' == c) {
-            c = pos + 1 < ps->len ? ps->text[pos + 1] : 0;
-            if (!c || !strchr("\\'\"/", c)) {
-                if (c >= 0x20 && c < 0x7f) {
-                    prescan_error(ps, line, "unknown escape '\\%c' in string",
-                                  c);
-                } else {
-                    prescan_error(ps, line, "unknown escape in string");
-                }
-                return pos + 1;
-            }
-            pos += 2;
-            continue;
-        }
-        if (q == c) {
-            return pos + 1;
-        }
-        if ('\n' == c) {
-            prescan_error(ps, line, "missing closing quote of string");
-            return pos;
-        }
-        if (c < 0x20 || c >= 0x7f) {
-            prescan_error(ps, line, "string must be printable ASCII "
-                          "(byte 0x%02x)", c);
-        }
-        pos++;
-    }
-    prescan_error(ps, line, "missing closing quote of string");
-    return pos;
-}
-
-static void prescan(Prescan *ps, Reader *r)
-{
-    size_t pos = 0, zero = 0, line_start = 0;
-    int line = 1, depth = 0;
-
-    g_array_append_val(ps->line_starts, zero);     /* index 0 unused */
-    g_array_append_val(ps->line_starts, zero);
-    while (pos < ps->len) {
-        unsigned char c = ps->text[pos];
-
-        if ('\'' == c || '"' == c) {
-            pos = prescan_string(ps, pos + 1, c, line);
-            continue;
-        }
-        if ('#' == c) {
-            bool at_start = strspn(ps->text + line_start, " \t") ==
-                            pos - line_start;
-
-            if (!depth && at_start && pos + 1 < ps->len &&
-                '#' == ps->text[pos + 1]) {
-                pos = prescan_doc(ps, r, pos, &line);
-                line_start = g_array_index(ps->line_starts, size_t, line);
-            } else {
-                blank(ps, pos, pos + line_length(ps, pos));
-                pos += line_length(ps, pos);
-            }
-            continue;
-        }
-        if ('\n' == c) {
-            line++;
-            line_start = pos + 1;
-            g_array_append_val(ps->line_starts, line_start);
-        } else if ('{' == c || '[' == c) {
-            depth++;
-        } else if (('}' == c || ']' == c) && depth) {
-            depth--;
-        } else if ((c < 0x20 && '\t' != c && '\r' != c) || c >= 0x7f) {
-            prescan_error(ps, line, "stray byte 0x%02x", c);
-            ps->text[pos] = ' ';
-        }
-        pos++;
-    }
-}
-
-static void parsed_emit(void *opaque, QObject *json, Error *err)
-{
-    Parsed *p = opaque;
-    int line, col;
-
-    json_message_parser_get_location(p->parser, &line, &col);
-    if (p->err_line) {
-        /* Everything after the first error is ignored. */
-        qobject_unref(json);
-        error_free(err);
-        return;
-    }
-    if (err) {
-        p->err_line = line;
-        p->err_msg = g_strdup(error_get_pretty(err));
-        error_free(err);
-        return;
-    }
-    g_ptr_array_add(p->values, json);
-    g_array_append_val(p->lines, line);
-}
-
-/*
- * Parse the blanked text of @ps, up to the line of the first prescan
- * error when there is one (a value that is cut there is dropped).
- */
-static void parse_json(Prescan *ps, Parsed *p)
-{
-    size_t len = ps->len;
-
-    p->values = g_ptr_array_new_with_free_func(
-        (GDestroyNotify)qobject_unref_impl);
-    p->lines = g_array_new(false, false, sizeof(int));
-    p->parser = json_message_parser_new(parsed_emit, p, NULL);
-    if (ps->err_line) {
-        len = g_array_index(ps->line_starts, size_t, ps->err_line);
-    }
-    json_message_parser_feed(p->parser, ps->text, len);
-    if (!ps->err_line) {
-        json_message_parser_flush(p->parser);
-    }
-    json_message_parser_free(p->parser);
-    p->parser = NULL;
-}
-
-static void parsed_clear(Parsed *p)
-{
-    g_ptr_array_free(p->values, true);
-    g_array_free(p->lines, true);
-    g_free(p->err_msg);
-}
 
 static bool read_file(Reader *r, const char *fname,
                       const QAPISourceInfo *incl, QAPIModule **module,
@@ -561,7 +288,7 @@ static bool item_value(Reader *r, QObject *value, const QAPISourceInfo *info,
 }
 
 /* Process docs and values in line order, up to the first error. */
-static bool process_items(Reader *r, Prescan *ps, Parsed *p,
+static bool process_items(Reader *r, QAPIPrescan *ps, QAPIParsed *p,
                           QAPIModule *module, Error **errp)
 {
     int cutoff = ps->err_line;
@@ -614,8 +341,10 @@ static bool read_file(Reader *r, const char *fname,
                       Error **errp)
 {
     Error *err = NULL;
-    Prescan ps = { .fname = fname, .parent = incl };
-    Parsed p = { 0 };
+    QAPIPrescan ps = {
+        .fname = fname, .parent = incl, .sources = r->schema->sources,
+    };
+    QAPIParsed p = { 0 };
     QAPIModule *m;
     bool ok;
 
@@ -634,16 +363,13 @@ static bool read_file(Reader *r, const char *fname,
     /* Register first: includes of this file from within it are loops. */
     g_hash_table_insert(r->seen, g_canonicalize_filename(fname, NULL), m);
     *module = m;
-    ps.line_starts = g_array_new(false, false, sizeof(size_t));
-    ps.docs = g_ptr_array_new_with_free_func((GDestroyNotify)qapi_doc_free);
-    ps.doc_ends = g_array_new(false, false, sizeof(int));
-    prescan(&ps, r);
-    parse_json(&ps, &p);
+    qapi_prescan(&ps);
+    qapi_parse_json(&ps, &p);
     ok = process_items(r, &ps, &p, m, errp);
     /* Modules are listed after the modules they include. */
     g_ptr_array_add(r->schema->modules, m);
-    parsed_clear(&p);
-    prescan_clear(&ps);
+    qapi_parsed_clear(&p);
+    qapi_prescan_clear(&ps);
     return ok;
 }
 

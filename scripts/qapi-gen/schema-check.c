@@ -10,12 +10,7 @@
 
 #include "util/error.h"
 #include "names.h"
-#include "schema.h"
-
-/* Enum values that keyval (string) input would also read as a bool. */
-static const char *const bool_words[] = {
-    "on", "off", "yes", "no", "true", "false", "y", "n",
-};
+#include "schema-check.h"
 
 const char *qapi_meta_name(QAPIMeta meta)
 {
@@ -59,7 +54,7 @@ char *qapi_describe(const QAPIEntity *ent)
 }
 
 /* "struct 'Foo' member 'a'", "command 'c' argument 'a'", ... */
-static char *describe_member(const QAPIMember *m)
+char *qapi_describe_member(const QAPIMember *m)
 {
     static const char *const roles[] = {
         [QAPI_ROLE_MEMBER] = "member",
@@ -80,12 +75,8 @@ static char *describe_member(const QAPIMember *m)
     return g_strdup_printf("%s %s '%s'", what, role, m->name);
 }
 
-typedef struct Check {
-    QAPISchema *schema;
-} Check;
-
 /* The type @name used by @what; implicit object types are not visible. */
-static QAPIEntity *resolve(Check *c, const char *name,
+QAPIEntity *qapi_check_resolve(QAPICheck *c, const char *name,
                            const QAPISourceInfo *info, const char *what,
                            Error **errp)
 {
@@ -106,7 +97,7 @@ static QAPIEntity *resolve(Check *c, const char *name,
 }
 
 /* Resolve @type_name, which is "ElemList" for an array of @elem_name. */
-static QAPIEntity *resolve_ref(Check *c, const char *type_name,
+static QAPIEntity *resolve_ref(QAPICheck *c, const char *type_name,
                                const char *elem_name,
                                const QAPISourceInfo *info, const char *what,
                                Error **errp)
@@ -114,9 +105,9 @@ static QAPIEntity *resolve_ref(Check *c, const char *type_name,
     QAPIEntity *array, *elem;
 
     if (!elem_name) {
-        return resolve(c, type_name, info, what, errp);
+        return qapi_check_resolve(c, type_name, info, what, errp);
     }
-    elem = resolve(c, elem_name, info, what, errp);
+    elem = qapi_check_resolve(c, elem_name, info, what, errp);
     if (!elem) {
         return NULL;
     }
@@ -129,7 +120,7 @@ static QAPIEntity *resolve_ref(Check *c, const char *type_name,
     return array;
 }
 
-static bool check_features(const GPtrArray *features, const char *what,
+bool qapi_check_feature_list(const GPtrArray *features, const char *what,
                            const QAPISourceInfo *info, Error **errp)
 {
     guint i, j;
@@ -150,7 +141,7 @@ static bool check_features(const GPtrArray *features, const char *what,
     return true;
 }
 
-static bool check_enum(Check *c, QAPIEntity *ent, Error **errp)
+static bool check_enum(QAPICheck *c, QAPIEntity *ent, Error **errp)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash,
                                                        g_str_equal,
@@ -159,12 +150,12 @@ static bool check_enum(Check *c, QAPIEntity *ent, Error **errp)
 
     for (i = 0; i < ent->values->len; i++) {
         QAPIMember *v = g_ptr_array_index(ent->values, i);
-        g_autofree char *what = describe_member(v);
+        g_autofree char *what = qapi_describe_member(v);
         char *key = qapi_c_enum_const("E", v->name, "E");
         QAPIMember *other = g_hash_table_lookup(seen, key);
 
         if (other) {
-            g_autofree char *owhat = describe_member(other);
+            g_autofree char *owhat = qapi_describe_member(other);
 
             g_free(key);
             qapi_error_setg(errp, ent->info, "%s collides with %s", what,
@@ -172,7 +163,7 @@ static bool check_enum(Check *c, QAPIEntity *ent, Error **errp)
             return false;
         }
         g_hash_table_insert(seen, key, v);
-        if (!check_features(v->features, what, ent->info, errp)) {
+        if (!qapi_check_feature_list(v->features, what, ent->info, errp)) {
             return false;
         }
     }
@@ -180,14 +171,14 @@ static bool check_enum(Check *c, QAPIEntity *ent, Error **errp)
 }
 
 /* Add @m to the members seen so far (by C name); fail on a clash. */
-static bool member_add(GHashTable *seen, QAPIMember *m, const char *what,
+bool qapi_check_member_add(GHashTable *seen, QAPIMember *m, const char *what,
                        const QAPISourceInfo *info, Error **errp)
 {
     char *key = qapi_c_name(m->name, false);
     QAPIMember *other = g_hash_table_lookup(seen, key);
 
     if (other) {
-        g_autofree char *owhat = describe_member(other);
+        g_autofree char *owhat = qapi_describe_member(other);
 
         g_free(key);
         qapi_error_setg(errp, info, "%s collides with %s", what, owhat);
@@ -197,9 +188,8 @@ static bool member_add(GHashTable *seen, QAPIMember *m, const char *what,
     return true;
 }
 
-static bool check_object(Check *c, QAPIEntity *ent, Error **errp);
 
-static bool check_base(Check *c, QAPIEntity *ent, GHashTable *seen,
+static bool check_base(QAPICheck *c, QAPIEntity *ent, GHashTable *seen,
                        Error **errp)
 {
     g_autofree char *self = qapi_describe(ent->owner ? ent->owner : ent);
@@ -208,7 +198,8 @@ static bool check_base(Check *c, QAPIEntity *ent, GHashTable *seen,
     guint i;
 
     if (!ent->base) {
-        ent->base = resolve(c, ent->base_name, ent->info, what, errp);
+        ent->base = qapi_check_resolve(c, ent->base_name, ent->info, what,
+                                       errp);
         if (!ent->base) {
             return false;
         }
@@ -219,7 +210,7 @@ static bool check_base(Check *c, QAPIEntity *ent, GHashTable *seen,
                         desc);
         return false;
     }
-    if (!check_object(c, ent->base, errp)) {
+    if (!qapi_check_object(c, ent->base, errp)) {
         return false;
     }
     for (i = 0; i < ent->base->members->len; i++) {
@@ -231,19 +222,20 @@ static bool check_base(Check *c, QAPIEntity *ent, GHashTable *seen,
     return true;
 }
 
-static bool check_local_members(Check *c, QAPIEntity *ent, GHashTable *seen,
-                                Error **errp)
+static bool check_local_members(QAPICheck *c, QAPIEntity *ent,
+                                GHashTable *seen, Error **errp)
 {
     guint i;
 
     for (i = 0; i < ent->local_members->len; i++) {
         QAPIMember *m = g_ptr_array_index(ent->local_members, i);
-        g_autofree char *what = describe_member(m);
+        g_autofree char *what = qapi_describe_member(m);
 
         m->type = resolve_ref(c, m->type_name, m->elem_name, ent->info, what,
                               errp);
-        if (!m->type || !check_features(m->features, what, ent->info, errp) ||
-            !member_add(seen, m, what, ent->info, errp)) {
+        if (!m->type ||
+            !qapi_check_feature_list(m->features, what, ent->info, errp) ||
+            !qapi_check_member_add(seen, m, what, ent->info, errp)) {
             return false;
         }
         g_ptr_array_add(ent->members, m);
@@ -301,8 +293,8 @@ static bool check_tag(QAPIEntity *ent, const char *self, Error **errp)
     return true;
 }
 
-static bool check_union_branches(Check *c, QAPIEntity *ent, GHashTable *seen,
-                                 Error **errp)
+static bool check_union_branches(QAPICheck *c, QAPIEntity *ent,
+                                 GHashTable *seen, Error **errp)
 {
     g_autofree char *self = qapi_describe(ent);
     guint i, j;
@@ -312,7 +304,7 @@ static bool check_union_branches(Check *c, QAPIEntity *ent, GHashTable *seen,
     }
     for (i = 0; i < ent->variants->len; i++) {
         QAPIMember *v = g_ptr_array_index(ent->variants, i);
-        g_autofree char *what = describe_member(v);
+        g_autofree char *what = qapi_describe_member(v);
         g_autofree char *desc = NULL;
         g_autofree char *tdesc = qapi_describe(ent->tag->type);
 
@@ -321,7 +313,7 @@ static bool check_union_branches(Check *c, QAPIEntity *ent, GHashTable *seen,
                             tdesc);
             return false;
         }
-        v->type = resolve(c, v->type_name, ent->info, what, errp);
+        v->type = qapi_check_resolve(c, v->type_name, ent->info, what, errp);
         if (!v->type) {
             return false;
         }
@@ -331,7 +323,7 @@ static bool check_union_branches(Check *c, QAPIEntity *ent, GHashTable *seen,
                             what, desc);
             return false;
         }
-        if (!check_object(c, v->type, errp)) {
+        if (!qapi_check_object(c, v->type, errp)) {
             return false;
         }
         /* On the wire, branch members sit next to the common members. */
@@ -341,7 +333,7 @@ static bool check_union_branches(Check *c, QAPIEntity *ent, GHashTable *seen,
             QAPIMember *other = g_hash_table_lookup(seen, cname);
 
             if (other) {
-                g_autofree char *owhat = describe_member(other);
+                g_autofree char *owhat = qapi_describe_member(other);
 
                 qapi_error_setg(errp, ent->info, "%s member '%s' collides "
                                 "with %s", what, m->name, owhat);
@@ -352,7 +344,7 @@ static bool check_union_branches(Check *c, QAPIEntity *ent, GHashTable *seen,
     return true;
 }
 
-static bool check_object(Check *c, QAPIEntity *ent, Error **errp)
+bool qapi_check_object(QAPICheck *c, QAPIEntity *ent, Error **errp)
 {
     g_autoptr(GHashTable) seen = NULL;
     g_autofree char *self = NULL;
@@ -367,7 +359,7 @@ static bool check_object(Check *c, QAPIEntity *ent, Error **errp)
         return false;
     }
     ent->check_state = 1;
-    if (!check_features(ent->features, self, ent->info, errp)) {
+    if (!qapi_check_feature_list(ent->features, self, ent->info, errp)) {
         return false;
     }
     seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -386,118 +378,8 @@ static bool check_object(Check *c, QAPIEntity *ent, Error **errp)
     return true;
 }
 
-/* The QType of values of @type in an alternate, or QTYPE_NONE. */
-static QType alternate_qtype(const QAPIEntity *type)
-{
-    switch (type->meta) {
-    case QAPI_META_BUILTIN:
-        if (!strcmp(type->json_type, "string")) {
-            return QTYPE_QSTRING;
-        } else if (!strcmp(type->json_type, "boolean")) {
-            return QTYPE_QBOOL;
-        } else if (!strcmp(type->json_type, "null")) {
-            return QTYPE_QNULL;
-        } else if (strcmp(type->json_type, "value")) {
-            return QTYPE_QNUM;
-        }
-        return QTYPE_NONE;
-    case QAPI_META_ENUM:
-        return QTYPE_QSTRING;
-    case QAPI_META_STRUCT:
-    case QAPI_META_UNION:
-        return QTYPE_QDICT;
-    default:
-        return QTYPE_NONE;
-    }
-}
-
-/*
- * The QTypes input of @type could be confused with: with string-based
- * input (keyval), numbers and booleans arrive as strings, so a string
- * branch conflicts with number and boolean branches, and an enum branch
- * does when one of its values reads as a number or a boolean.
- */
-static unsigned alternate_conflicts(const QAPIEntity *type, QType qtype)
-{
-    unsigned mask = 1u << qtype;
-    guint i;
-    size_t j;
-
-    if (QTYPE_QSTRING != qtype) {
-        return mask;
-    }
-    if (QAPI_META_ENUM != type->meta) {
-        return mask | 1u << QTYPE_QNUM | 1u << QTYPE_QBOOL;
-    }
-    for (i = 0; i < type->values->len; i++) {
-        const QAPIMember *v = g_ptr_array_index(type->values, i);
-
-        for (j = 0; j < ARRAY_SIZE(bool_words); j++) {
-            if (!strcmp(v->name, bool_words[j])) {
-                mask |= 1u << QTYPE_QBOOL;
-            }
-        }
-        if (strchr("-+0123456789.", v->name[0])) {
-            mask |= 1u << QTYPE_QNUM;
-        }
-    }
-    return mask;
-}
-
-static bool check_alternate(Check *c, QAPIEntity *ent, Error **errp)
-{
-    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash,
-                                                       g_str_equal,
-                                                       g_free, NULL);
-    const QAPIMember *by_qtype[QTYPE_MAX] = { NULL };
-    g_autofree char *self = qapi_describe(ent);
-    guint i;
-    int q;
-
-    if (!check_features(ent->features, self, ent->info, errp)) {
-        return false;
-    }
-    ent->members = g_ptr_array_new();
-    for (i = 0; i < ent->variants->len; i++) {
-        QAPIMember *v = g_ptr_array_index(ent->variants, i);
-        g_autofree char *what = describe_member(v);
-        g_autofree char *desc = NULL;
-        QType qtype;
-        unsigned conflicts;
-
-        if (!member_add(seen, v, what, ent->info, errp)) {
-            return false;
-        }
-        v->type = resolve(c, v->type_name, ent->info, what, errp);
-        if (!v->type) {
-            return false;
-        }
-        qtype = alternate_qtype(v->type);
-        if (QTYPE_NONE == qtype) {
-            desc = qapi_describe(v->type);
-            qapi_error_setg(errp, ent->info, "%s cannot use %s", what, desc);
-            return false;
-        }
-        conflicts = alternate_conflicts(v->type, qtype);
-        for (q = 0; q < QTYPE_MAX; q++) {
-            if ((conflicts & 1u << q) && by_qtype[q]) {
-                qapi_error_setg(errp, ent->info, "%s can't be distinguished "
-                                "from branch '%s'", what, by_qtype[q]->name);
-                return false;
-            }
-        }
-        for (q = 0; q < QTYPE_MAX; q++) {
-            if (conflicts & 1u << q) {
-                by_qtype[q] = v;
-            }
-        }
-    }
-    ent->check_state = 2;
-    return true;
-}
-
 /* The argument type of a command or event. */
-static bool check_arg(Check *c, QAPIEntity *ent, const char *self,
+static bool check_arg(QAPICheck *c, QAPIEntity *ent, const char *self,
                       Error **errp)
 {
     g_autofree char *what = g_strdup_printf("'data' of %s", self);
@@ -507,7 +389,7 @@ static bool check_arg(Check *c, QAPIEntity *ent, const char *self,
         return true;
     }
     if (!ent->arg) {
-        ent->arg = resolve(c, ent->arg_name, ent->info, what, errp);
+        ent->arg = qapi_check_resolve(c, ent->arg_name, ent->info, what, errp);
         if (!ent->arg) {
             return false;
         }
@@ -523,7 +405,7 @@ static bool check_arg(Check *c, QAPIEntity *ent, const char *self,
                         "true", what, desc);
         return false;
     }
-    if (!check_object(c, ent->arg, errp)) {
+    if (!qapi_check_object(c, ent->arg, errp)) {
         return false;
     }
     if (qapi_has_conditional_members(ent->arg) && !ent->boxed) {
@@ -536,7 +418,7 @@ static bool check_arg(Check *c, QAPIEntity *ent, const char *self,
     return true;
 }
 
-static bool check_returns(Check *c, QAPIEntity *ent, const char *self,
+static bool check_returns(QAPICheck *c, QAPIEntity *ent, const char *self,
                           Error **errp)
 {
     g_autofree char *what = g_strdup_printf("'returns' of %s", self);
@@ -567,11 +449,11 @@ static bool check_returns(Check *c, QAPIEntity *ent, const char *self,
     return true;
 }
 
-static bool check_call(Check *c, QAPIEntity *ent, Error **errp)
+static bool check_call(QAPICheck *c, QAPIEntity *ent, Error **errp)
 {
     g_autofree char *self = qapi_describe(ent);
 
-    return check_features(ent->features, self, ent->info, errp) &&
+    return qapi_check_feature_list(ent->features, self, ent->info, errp) &&
            check_arg(c, ent, self, errp) &&
            check_returns(c, ent, self, errp);
 }
@@ -581,7 +463,7 @@ static bool check_call(Check *c, QAPIEntity *ent, Error **errp)
  * commands (qmp_FOO). The client wrapper of a command named "execute"
  * would be libqmp's own qmp_client_execute().
  */
-static bool check_c_names(Check *c, Error **errp)
+static bool check_c_names(QAPICheck *c, Error **errp)
 {
     g_autoptr(GHashTable) types = g_hash_table_new_full(g_str_hash,
                                                         g_str_equal,
@@ -622,19 +504,19 @@ static bool check_c_names(Check *c, Error **errp)
     return true;
 }
 
-static bool check_entity(Check *c, QAPIEntity *ent, Error **errp)
+static bool check_entity(QAPICheck *c, QAPIEntity *ent, Error **errp)
 {
     g_autofree char *self = qapi_describe(ent);
 
     switch (ent->meta) {
     case QAPI_META_ENUM:
-        return check_features(ent->features, self, ent->info, errp) &&
+        return qapi_check_feature_list(ent->features, self, ent->info, errp) &&
                check_enum(c, ent, errp);
     case QAPI_META_STRUCT:
     case QAPI_META_UNION:
-        return check_object(c, ent, errp);
+        return qapi_check_object(c, ent, errp);
     case QAPI_META_ALTERNATE:
-        return check_alternate(c, ent, errp);
+        return qapi_check_alternate(c, ent, errp);
     case QAPI_META_COMMAND:
     case QAPI_META_EVENT:
         return check_call(c, ent, errp);
@@ -671,7 +553,7 @@ static void finish_arrays_and_modules(QAPISchema *schema)
 
 bool qapi_schema_check(QAPISchema *schema, Error **errp)
 {
-    Check c = { .schema = schema };
+    QAPICheck c = { .schema = schema };
     guint i;
 
     for (i = 0; i < schema->entities->len; i++) {
