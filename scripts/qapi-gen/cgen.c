@@ -26,11 +26,11 @@ void cg(CGen *g, const char *fmt, ...)
     va_end(ap);
     for (p = text; *p; p = nl) {
         bool line_start = !g->buf->len ||
-                          '\n' == g->buf->str[g->buf->len - 1];
+                          g->buf->str[g->buf->len - 1] == '\n';
 
         nl = strchr(p, '\n');
         nl = nl ? nl + 1 : p + strlen(p);
-        if (line_start && '\n' != *p && '#' != *p && g->indent) {
+        if (line_start && *p != '\n' && *p != '#' && g->indent) {
             g_string_append_printf(g->buf, "%*s", g->indent, "");
         }
         g_string_append_len(g->buf, p, nl - p);
@@ -107,8 +107,8 @@ void cg_header_end(CGen *g, const char *fname)
     g_autofree char *guard = guard_name(fname);
 
     /* Exactly one blank line before the #endif. */
-    while (g->buf->len > 1 && '\n' == g->buf->str[g->buf->len - 1] &&
-           '\n' == g->buf->str[g->buf->len - 2]) {
+    while (g->buf->len > 1 && g->buf->str[g->buf->len - 1] == '\n' &&
+           g->buf->str[g->buf->len - 2] == '\n') {
         g_string_truncate(g->buf, g->buf->len - 1);
     }
     cg(g, "\n#endif /* %s */\n", guard);
@@ -125,7 +125,7 @@ char *cg_quote(const char *s)
     GString *out = g_string_new("\"");
 
     for (; *s; s++) {
-        if ('"' == *s || '\\' == *s) {
+        if (*s == '"' || *s == '\\') {
             g_string_append_c(out, '\\');
         }
         g_string_append_c(out, *s);
@@ -136,7 +136,7 @@ char *cg_quote(const char *s)
 
 char *cg_decl(const char *type, const char *name)
 {
-    const char *sep = '*' == type[strlen(type) - 1] ? "" : " ";
+    const char *sep = type[strlen(type) - 1] == '*' ? "" : " ";
 
     return g_strdup_printf("%s%s%s", type, sep, name);
 }

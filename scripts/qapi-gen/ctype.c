@@ -7,7 +7,7 @@
 
 char *qapi_type_c_name(const QAPIEntity *type)
 {
-    if (QAPI_META_BUILTIN == type->meta) {
+    if (type->meta == QAPI_META_BUILTIN) {
         return g_strdup(type->name);
     }
     return qapi_c_name(type->name, true);
@@ -17,7 +17,7 @@ bool qapi_type_is_pointer(const QAPIEntity *type)
 {
     switch (type->meta) {
     case QAPI_META_BUILTIN:
-        return '*' == type->builtin_c_type[strlen(type->builtin_c_type) - 1];
+        return type->builtin_c_type[strlen(type->builtin_c_type) - 1] == '*';
     case QAPI_META_ENUM:
         return false;
     default:
@@ -42,7 +42,7 @@ char *qapi_c_type(const QAPIEntity *type)
 
 char *qapi_c_param_type(const QAPIEntity *type)
 {
-    if (QAPI_META_BUILTIN == type->meta && !strcmp(type->name, "str")) {
+    if (type->meta == QAPI_META_BUILTIN && !strcmp(type->name, "str")) {
         return g_strdup("const char *");
     }
     return qapi_c_type(type);

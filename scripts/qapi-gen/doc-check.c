@@ -30,7 +30,7 @@ static const GPtrArray *documented_members(const QAPIEntity *ent,
         return ent->variants;
     case QAPI_META_COMMAND:
     case QAPI_META_EVENT:
-        if (QAPI_META_COMMAND == ent->meta) {
+        if (ent->meta == QAPI_META_COMMAND) {
             *role = "argument";
         }
         return ent->arg && ent->arg->implicit ? ent->arg->local_members
@@ -135,7 +135,7 @@ static bool check_sections(const QAPIEntity *ent, const char *self,
     static const char *const command_only[] = { "Returns", "Errors" };
     size_t i;
 
-    if (QAPI_META_COMMAND == ent->meta) {
+    if (ent->meta == QAPI_META_COMMAND) {
         return true;
     }
     for (i = 0; i < ARRAY_SIZE(command_only); i++) {

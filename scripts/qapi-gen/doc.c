@@ -119,7 +119,7 @@ static void section_append(QAPIDocSection *s, const char *text)
 /* Drop trailing blank lines of @s. */
 static void section_trim(QAPIDocSection *s)
 {
-    while (s->text->len && '\n' == s->text->str[s->text->len - 1]) {
+    while (s->text->len && s->text->str[s->text->len - 1] == '\n') {
         g_string_truncate(s->text, s->text->len - 1);
     }
 }
@@ -137,7 +137,7 @@ static bool parse_at_name(const char *text, char **name, const char **rest)
 {
     const char *end = text + 1 + strcspn(text + 1, ": \t");
 
-    if ('@' != text[0] || ':' != *end) {
+    if (text[0] != '@' || *end != ':') {
         return false;
     }
     *name = g_strndup(text + 1, end - text - 1);
@@ -152,7 +152,7 @@ static int parse_tag(const char *text, const char **rest)
 
     for (i = 0; i < ARRAY_SIZE(doc_tags); i++) {
         n = strlen(doc_tags[i]);
-        if (!strncmp(text, doc_tags[i], n) && ':' == text[n]) {
+        if (!strncmp(text, doc_tags[i], n) && text[n] == ':') {
             *rest = text + n + 1 + strspn(text + n + 1, " ");
             return i;
         }
@@ -163,7 +163,7 @@ static int parse_tag(const char *text, const char **rest)
 static bool doc_add_described(DocParser *p, const char *name,
                               const char *rest, int line, Error **errp)
 {
-    bool feature = DOC_STATE_FEATURES == p->state;
+    bool feature = p->state == DOC_STATE_FEATURES;
     GPtrArray *list = feature ? p->doc->features : p->doc->members;
 
     if (!*name) {
@@ -171,7 +171,7 @@ static bool doc_add_described(DocParser *p, const char *name,
                         "of '%s' lacks a name", p->doc->symbol);
         return false;
     }
-    if (DOC_STATE_SECTIONS == p->state) {
+    if (p->state == DOC_STATE_SECTIONS) {
         qapi_error_setg(errp, line_info(p, line), "description of '@%s:' in "
                         "documentation of '%s' follows a tagged section",
                         name, p->doc->symbol);
@@ -220,14 +220,14 @@ static bool doc_add_text(DocParser *p, const char *text, int line,
                         "'@feature:' descriptions", p->doc->symbol);
         return false;
     }
-    if (QAPI_DOC_BODY == p->cur->kind) {
+    if (p->cur->kind == QAPI_DOC_BODY) {
         section_append(p->cur, text);
         return true;
     }
     if (!p->after_blank) {
         qapi_error_setg(errp, line_info(p, line), "continuation of %s '%s' "
                         "in documentation of '%s' must be indented",
-                        QAPI_DOC_TAGGED == p->cur->kind ? "section" :
+                        p->cur->kind == QAPI_DOC_TAGGED ? "section" :
                         "description of", p->cur->name, p->doc->symbol);
         return false;
     }
@@ -243,7 +243,7 @@ static void doc_add_indented(DocParser *p, const char *text)
 {
     size_t indent = indent_of(text);
 
-    if (QAPI_DOC_BODY == p->cur->kind) {
+    if (p->cur->kind == QAPI_DOC_BODY) {
         section_append(p->cur, text);
         return;
     }
@@ -276,7 +276,7 @@ static bool doc_parse_line(DocParser *p, const char *text, int line,
             return false;
         }
     } else if (!strcmp(text, "Features:")) {
-        if (DOC_STATE_SECTIONS == p->state || DOC_STATE_FEATURES == p->state) {
+        if (p->state == DOC_STATE_SECTIONS || p->state == DOC_STATE_FEATURES) {
             qapi_error_setg(errp, line_info(p, line), "'Features:' in "
                             "documentation of '%s' must come once, before "
                             "tagged sections", p->doc->symbol);
@@ -288,7 +288,7 @@ static bool doc_parse_line(DocParser *p, const char *text, int line,
         if (!doc_add_tagged(p, tag, rest, line, errp)) {
             return false;
         }
-    } else if (' ' == text[0] && p->cur) {
+    } else if (text[0] == ' ' && p->cur) {
         doc_add_indented(p, text);
     } else if (!doc_add_text(p, text, line, errp)) {
         return false;
@@ -345,11 +345,11 @@ static bool doc_parse_free(DocParser *p, int *last_heading, Error **errp)
     QAPIDoc *doc = p->doc;
     guint i = 0;
 
-    if ('=' == g_array_index(doc->lines, QAPIDocLine, 0).text[0]) {
+    if (g_array_index(doc->lines, QAPIDocLine, 0).text[0] == '=') {
         const QAPIDocLine *first = &g_array_index(doc->lines, QAPIDocLine, 0);
         int level = strspn(first->text, "=");
 
-        if (' ' != first->text[level] || !first->text[level + 1]) {
+        if (first->text[level] != ' ' || !first->text[level + 1]) {
             qapi_error_setg(errp, line_info(p, first->line), "heading must be "
                             "'=' characters, a space and a title");
             return false;
@@ -368,7 +368,7 @@ static bool doc_parse_free(DocParser *p, int *last_heading, Error **errp)
     for (; i < doc->lines->len; i++) {
         const QAPIDocLine *l = &g_array_index(doc->lines, QAPIDocLine, i);
 
-        if ('=' == l->text[0]) {
+        if (l->text[0] == '=') {
             qapi_error_setg(errp, line_info(p, l->line), "heading must be the "
                             "first line of a documentation comment");
             return false;
@@ -388,7 +388,7 @@ bool qapi_doc_parse(QAPIDoc *doc, QAPISourceSet *sources, int *last_heading,
     if (!doc->lines->len) {
         return true;
     }
-    if ('@' != g_array_index(doc->lines, QAPIDocLine, 0).text[0]) {
+    if (g_array_index(doc->lines, QAPIDocLine, 0).text[0] != '@') {
         if (!doc_parse_free(&p, last_heading, errp)) {
             return false;
         }
@@ -442,7 +442,7 @@ QAPIDocSection *qapi_doc_find_tagged(const QAPIDoc *doc, const char *tag)
     for (i = 0; i < doc->sections->len; i++) {
         QAPIDocSection *s = g_ptr_array_index(doc->sections, i);
 
-        if (QAPI_DOC_TAGGED == s->kind && !strcmp(s->name, tag)) {
+        if (s->kind == QAPI_DOC_TAGGED && !strcmp(s->name, tag)) {
             return s;
         }
     }

@@ -48,7 +48,7 @@ static void dump_members(GString *out, const char *what,
 
 static void dump_call(GString *out, const QAPIEntity *ent)
 {
-    if (QAPI_META_COMMAND == ent->meta) {
+    if (ent->meta == QAPI_META_COMMAND) {
         g_string_append_printf(out, "command %s %s -> %s\n", ent->name,
                                ent->arg ? ent->arg->name : "None",
                                ent->ret ? ent->ret->name : "None");
@@ -144,7 +144,7 @@ static void dump_doc(GString *out, const QAPIDoc *doc)
     for (i = 0; i < doc->sections->len; i++) {
         const QAPIDocSection *s = g_ptr_array_index(doc->sections, i);
 
-        dump_section(out, QAPI_DOC_TAGGED == s->kind ? "section"
+        dump_section(out, s->kind == QAPI_DOC_TAGGED ? "section"
                                                      : "section-text", s);
     }
 }

@@ -171,7 +171,7 @@ bool qapi_check_type_ref(QObject *value, const QAPISourceInfo *info,
                         source, array_ok ? " or an array" : "");
         return false;
     }
-    if (1 != qlist_size(list) || !qobject_to(QString, qlist_peek(list))) {
+    if (qlist_size(list) != 1 || !qobject_to(QString, qlist_peek(list))) {
         qapi_error_setg(errp, info, "array type of %s must contain a single "
                         "type name", source);
         return false;
@@ -185,7 +185,7 @@ static bool check_member(const char *key, QObject *value,
 {
     static const char *const required[] = { "type", NULL };
     static const char *const optional[] = { "if", "features", NULL };
-    const char *name = '*' == key[0] ? key + 1 : key;
+    const char *name = key[0] == '*' ? key + 1 : key;
     g_autofree char *cname = qapi_c_name(name, false);
     QDict *dict = qobject_to(QDict, value);
 
@@ -223,7 +223,7 @@ bool qapi_check_members(QObject *members, const QAPISourceInfo *info,
     for (e = qdict_first(dict); e; e = qdict_next(dict, e)) {
         const char *mkey = qdict_entry_key(e);
         g_autofree char *source = g_strdup_printf("%s %s '%s'", owner, role,
-                                                  '*' == mkey[0] ? mkey + 1
+                                                  mkey[0] == '*' ? mkey + 1
                                                                  : mkey);
 
         if (!check_member(mkey, qdict_entry_value(e), info, source,

@@ -224,7 +224,7 @@ static bool check_branches(Defn *d, bool union_branches, Error **errp)
         g_autofree char *source = g_strdup_printf("%s branch '%s'", d->source,
                                                   key);
 
-        if ('*' == key[0]) {
+        if (key[0] == '*') {
             qapi_error_setg(errp, d->info, "%s cannot be optional", source);
             return false;
         }
@@ -434,7 +434,7 @@ bool qapi_check_exprs(QAPISchema *schema, Error **errp)
     for (i = 0; i < schema->exprs->len; i++) {
         QAPIExpr *e = g_ptr_array_index(schema->exprs, i);
 
-        if (QAPI_EXPR_DEFINITION == e->kind && !check_defn(schema, e, errp)) {
+        if (e->kind == QAPI_EXPR_DEFINITION && !check_defn(schema, e, errp)) {
             return false;
         }
     }

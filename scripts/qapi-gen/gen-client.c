@@ -46,7 +46,7 @@ static char *client_fn(const QAPIEntity *cmd)
         g_autofree char *type = qapi_c_type(cmd->ret);
 
         ret = g_strdup_printf("%s%s*%s, ", type,
-                              '*' == type[strlen(type) - 1] ? "" : " ",
+                              type[strlen(type) - 1] == '*' ? "" : " ",
                               param_name(cmd, "ret", "q_ret"));
     }
     return g_strdup_printf("qmp_client_%s(QmpClient *%s, %s%sError **errp)",
@@ -64,7 +64,7 @@ static void gen_args(CGen *c, const QAPIEntity *cmd)
         for (i = 0; i < cmd->arg->members->len; i++) {
             const QAPIMember *m = g_ptr_array_index(cmd->arg->members, i);
             g_autofree char *cname = qapi_c_name(m->name, true);
-            bool str = QAPI_META_BUILTIN == m->type->meta &&
+            bool str = m->type->meta == QAPI_META_BUILTIN &&
                        !strcmp(m->type->name, "str");
 
             if (qapi_member_has_flag(m)) {
@@ -151,7 +151,7 @@ static void gen_module(QAPIGen *gen, const QAPIModule *m)
         const QAPIEntity *cmd = g_ptr_array_index(m->entities, i);
         g_autofree char *fn = NULL;
 
-        if (QAPI_META_COMMAND != cmd->meta || !cmd->success_response) {
+        if (cmd->meta != QAPI_META_COMMAND || !cmd->success_response) {
             continue;
         }
         fn = client_fn(cmd);

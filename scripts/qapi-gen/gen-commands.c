@@ -195,7 +195,7 @@ static void gen_outputs(CGen *c, const QAPIModule *m)
     for (i = 0; i < m->entities->len; i++) {
         const QAPIEntity *cmd = g_ptr_array_index(m->entities, i);
 
-        if (QAPI_META_COMMAND == cmd->meta && cmd->gen && cmd->ret &&
+        if (cmd->meta == QAPI_META_COMMAND && cmd->gen && cmd->ret &&
             !g_ptr_array_find(types, cmd->ret, NULL)) {
             g_ptr_array_add(types, cmd->ret);
         }
@@ -208,7 +208,7 @@ static void gen_outputs(CGen *c, const QAPIModule *m)
         for (j = 0; j < m->entities->len; j++) {
             const QAPIEntity *cmd = g_ptr_array_index(m->entities, j);
 
-            if (QAPI_META_COMMAND == cmd->meta && cmd->gen &&
+            if (cmd->meta == QAPI_META_COMMAND && cmd->gen &&
                 cmd->ret == type) {
                 cond = first ? qapi_if_copy(cmd->ifcond)
                              : qapi_if_or(cond, qapi_if_copy(cmd->ifcond));
@@ -251,7 +251,7 @@ static void gen_module(QAPIGen *gen, const QAPIModule *m)
     for (i = 0; i < m->entities->len; i++) {
         const QAPIEntity *cmd = g_ptr_array_index(m->entities, i);
 
-        if (QAPI_META_COMMAND == cmd->meta && cmd->gen) {
+        if (cmd->meta == QAPI_META_COMMAND && cmd->gen) {
             gen_prototypes(&h, cmd);
             gen_marshal(&c, cmd);
         }
@@ -307,7 +307,7 @@ static void gen_init(QAPIGen *gen)
         g_autofree char *opts = NULL;
         g_autofree char *sp = NULL;
 
-        if (QAPI_META_COMMAND != cmd->meta || !cmd->gen) {
+        if (cmd->meta != QAPI_META_COMMAND || !cmd->gen) {
             continue;
         }
         name = qapi_c_name(cmd->name, true);

@@ -46,7 +46,7 @@ static void gen_param_init(CGen *c, const QAPIEntity *ev)
     for (i = 0; i < ev->arg->members->len; i++) {
         const QAPIMember *m = g_ptr_array_index(ev->arg->members, i);
         g_autofree char *cname = qapi_c_name(m->name, true);
-        bool str = QAPI_META_BUILTIN == m->type->meta &&
+        bool str = m->type->meta == QAPI_META_BUILTIN &&
                    !strcmp(m->type->name, "str");
 
         if (qapi_member_has_flag(m)) {
@@ -126,7 +126,7 @@ static void gen_module(QAPIGen *gen, const QAPIModule *m)
         const QAPIEntity *ev = g_ptr_array_index(m->entities, i);
         g_autofree char *fn = NULL;
 
-        if (QAPI_META_EVENT != ev->meta) {
+        if (ev->meta != QAPI_META_EVENT) {
             continue;
         }
         fn = send_fn(ev);
@@ -160,7 +160,7 @@ static void gen_emit(QAPIGen *gen)
         g_autofree char *q = NULL;
         g_autofree char *sp = NULL;
 
-        if (QAPI_META_EVENT != ev->meta) {
+        if (ev->meta != QAPI_META_EVENT) {
             continue;
         }
         k = event_const(gen, ev->name);

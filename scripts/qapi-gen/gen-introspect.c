@@ -52,7 +52,7 @@ static Lit *lit_new(LitKind kind)
     Lit *l = g_new0(Lit, 1);
 
     l->kind = kind;
-    if (LIT_LIST == kind || LIT_DICT == kind) {
+    if (kind == LIT_LIST || kind == LIT_DICT) {
         l->items = g_ptr_array_new_with_free_func((GDestroyNotify)lit_free);
     }
     return l;
@@ -95,7 +95,7 @@ static void lit_emit_items(CGen *g, const Lit *l)
             cg(g, "/* %s */\n", item->comment);
         }
         cg_if(g, item->ifcond);
-        if (LIT_DICT == l->kind) {
+        if (l->kind == LIT_DICT) {
             g_autofree char *q = cg_quote(item->key);
 
             cg(g, "{ %s, ", q);
@@ -129,7 +129,7 @@ static void lit_emit(CGen *g, const Lit *l)
         break;
     case LIT_LIST:
     case LIT_DICT:
-        cg(g, LIT_LIST == l->kind ? "QLIT_QLIST(((QLitObject[]) {\n"
+        cg(g, l->kind == LIT_LIST ? "QLIT_QLIST(((QLitObject[]) {\n"
                                   : "QLIT_QDICT(((QLitDictEntry[]) {\n");
         lit_emit_items(g, l);
         cg(g, "}))");
@@ -145,20 +145,20 @@ static char *use_type(Intro *in, const QAPIEntity *type)
     char *name;
 
     /* The integer types differ only in C: introspect them all as "int". */
-    if (QAPI_META_BUILTIN == type->meta && !strcmp(type->json_type, "int")) {
+    if (type->meta == QAPI_META_BUILTIN && !strcmp(type->json_type, "int")) {
         type = qapi_schema_lookup(schema, "int");
-    } else if (QAPI_META_ARRAY == type->meta &&
-               QAPI_META_BUILTIN == type->elem->meta &&
+    } else if (type->meta == QAPI_META_ARRAY &&
+               type->elem->meta == QAPI_META_BUILTIN &&
                !strcmp(type->elem->json_type, "int")) {
         type = qapi_schema_lookup(schema, "intList");
     }
     if (!g_ptr_array_find(in->queue, type, NULL)) {
         g_ptr_array_add(in->queue, (gpointer)type);
     }
-    if (QAPI_META_BUILTIN == type->meta) {
+    if (type->meta == QAPI_META_BUILTIN) {
         return g_strdup(type->name);
     }
-    if (QAPI_META_ARRAY == type->meta) {
+    if (type->meta == QAPI_META_ARRAY) {
         elem = use_type(in, type->elem);
         return g_strdup_printf("[%s]", elem);
     }
@@ -220,7 +220,7 @@ static void put_variants(Intro *in, Lit *d, const QAPIEntity *ent)
     Lit *list;
     guint i;
 
-    if (QAPI_META_UNION == ent->meta) {
+    if (ent->meta == QAPI_META_UNION) {
         lit_put(d, "tag", lit_str(ent->tag->name));
         list = lit_put(d, "variants", lit_new(LIT_LIST));
     } else {
@@ -230,7 +230,7 @@ static void put_variants(Intro *in, Lit *d, const QAPIEntity *ent)
         const QAPIMember *v = g_ptr_array_index(ent->variants, i);
         Lit *vd = lit_append(list, lit_new(LIT_DICT), v->ifcond);
 
-        if (QAPI_META_UNION == ent->meta) {
+        if (ent->meta == QAPI_META_UNION) {
             lit_put(vd, "case", lit_str(v->name));
         }
         put_type(in, vd, "type", v->type);
@@ -260,7 +260,7 @@ static void gen_entry(Intro *in, Lit *list, const QAPIEntity *ent)
     Lit *d = lit_append(list, lit_new(LIT_DICT), ent->ifcond);
     g_autofree char *name = NULL;
 
-    if (QAPI_META_COMMAND == ent->meta || QAPI_META_EVENT == ent->meta) {
+    if (ent->meta == QAPI_META_COMMAND || ent->meta == QAPI_META_EVENT) {
         name = g_strdup(ent->name);
     } else {
         name = use_type(in, ent);
@@ -270,7 +270,7 @@ static void gen_entry(Intro *in, Lit *list, const QAPIEntity *ent)
     }
     lit_put(d, "name", lit_str(name));
     lit_put(d, "meta-type", lit_str(qapi_is_object(ent) ? "object" :
-                                    QAPI_META_BUILTIN == ent->meta
+                                    ent->meta == QAPI_META_BUILTIN
                                     ? "builtin" : qapi_meta_name(ent->meta)));
     switch (ent->meta) {
     case QAPI_META_COMMAND:

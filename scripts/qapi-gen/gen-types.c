@@ -160,7 +160,7 @@ static void gen_struct_body(CGen *g, const QAPIEntity *ent)
     guint i, nbase = ent->base ? ent->base->members->len : 0;
 
     cg_indent(g);
-    if (QAPI_META_ALTERNATE == ent->meta) {
+    if (ent->meta == QAPI_META_ALTERNATE) {
         cg(g, "QType type;\n");
     }
     for (i = 0; i < ent->members->len; i++) {
@@ -252,8 +252,8 @@ static void gen_forward(TypesGen *t, const QAPIEntity *ent)
 static bool is_defined_type(const QAPIEntity *ent)
 {
     return qapi_gen_wanted(ent) &&
-           (qapi_is_object(ent) || QAPI_META_ALTERNATE == ent->meta ||
-            QAPI_META_ARRAY == ent->meta);
+           (qapi_is_object(ent) || ent->meta == QAPI_META_ALTERNATE ||
+            ent->meta == QAPI_META_ARRAY);
 }
 
 static void gen_includes(TypesGen *t, const char *hname, const char *cname)
@@ -299,7 +299,7 @@ static void gen_module(QAPIGen *gen, const QAPIModule *m)
     for (i = 0; i < m->entities->len; i++) {
         const QAPIEntity *ent = g_ptr_array_index(m->entities, i);
 
-        if (QAPI_META_ENUM == ent->meta) {
+        if (ent->meta == QAPI_META_ENUM) {
             gen_enum_h(&t, ent);
             gen_enum_c(&t, ent);
         }
@@ -318,12 +318,12 @@ static void gen_module(QAPIGen *gen, const QAPIModule *m)
         if (!is_defined_type(ent)) {
             continue;
         }
-        if (QAPI_META_ARRAY == ent->meta) {
+        if (ent->meta == QAPI_META_ARRAY) {
             gen_array_def(&t, ent);
         } else {
             gen_object_def(&t, ent);
         }
-        if (!ent->implicit || QAPI_META_ARRAY == ent->meta) {
+        if (!ent->implicit || ent->meta == QAPI_META_ARRAY) {
             gen_free(&t, ent);
         }
     }

@@ -206,7 +206,7 @@ static QType branch_qtype(const QAPIEntity *t)
     if (qapi_is_object(t)) {
         return QTYPE_QDICT;
     }
-    if (QAPI_META_ENUM == t->meta || !strcmp(t->json_type, "string")) {
+    if (t->meta == QAPI_META_ENUM || !strcmp(t->json_type, "string")) {
         return QTYPE_QSTRING;
     }
     if (!strcmp(t->json_type, "boolean")) {
@@ -254,7 +254,7 @@ static void gen_branch_visit(CGen *c, const QAPIMember *v)
     g_autofree char *cname = qapi_c_name(v->name, true);
     g_autofree char *tname = qapi_type_c_name(v->type);
 
-    if (QTYPE_QDICT == branch_qtype(v->type)) {
+    if (branch_qtype(v->type) == QTYPE_QDICT) {
         /* The object is embedded: visit its members in place. */
         cg(c, "    if (!visit_start_struct(v, name, NULL, 0, errp)) {\n"
            "        break;\n"
@@ -292,12 +292,12 @@ static void gen_alternate_text(CGen *c, const QAPIEntity *ent)
         const QAPIMember *v = g_ptr_array_index(ent->variants, i);
         QType q = branch_qtype(v->type);
 
-        if (QTYPE_QSTRING == q) {
+        if (q == QTYPE_QSTRING) {
             return;
         }
-        if ((QTYPE_QNUM == q &&
-             (!route || QTYPE_QNUM != branch_qtype(route->type))) ||
-            (QTYPE_QBOOL == q && !route)) {
+        if ((q == QTYPE_QNUM &&
+             (!route || branch_qtype(route->type) != QTYPE_QNUM)) ||
+            (q == QTYPE_QBOOL && !route)) {
             route = v;
         }
     }

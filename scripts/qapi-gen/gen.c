@@ -71,7 +71,7 @@ void qapi_gen_umbrella(QAPIGen *gen, const char *kind, const char *what)
 
 bool qapi_gen_wanted(const QAPIEntity *ent)
 {
-    return QAPI_META_BUILTIN != ent->meta && strcmp(ent->name, "q_empty");
+    return ent->meta != QAPI_META_BUILTIN && strcmp(ent->name, "q_empty");
 }
 
 void qapi_gen_all(const QAPISchema *schema, const QAPIGenOptions *opts,

@@ -14,7 +14,7 @@ static QAPIIf *if_new(QAPIIfKind kind)
     QAPIIf *cond = g_new0(QAPIIf, 1);
 
     cond->kind = kind;
-    if (QAPI_IF_NAME != kind) {
+    if (kind != QAPI_IF_NAME) {
         cond->args = g_ptr_array_new_with_free_func(
             (GDestroyNotify)qapi_if_free);
     }
@@ -65,7 +65,7 @@ static QAPIIf *if_parse_one(QObject *obj, const QAPISourceInfo *info,
                         "or an object", source);
         return NULL;
     }
-    if (1 != qdict_size(dict)) {
+    if (qdict_size(dict) != 1) {
         qapi_error_setg(errp, info, "'if' condition of %s must have exactly "
                         "one key, 'all', 'any' or 'not'", source);
         return NULL;
@@ -169,7 +169,7 @@ QAPIIf *qapi_if_or(QAPIIf *a, QAPIIf *b)
 
 static void if_c(GString *out, const QAPIIf *cond, bool top)
 {
-    const char *op = QAPI_IF_ALL == cond->kind ? " && " : " || ";
+    const char *op = cond->kind == QAPI_IF_ALL ? " && " : " || ";
     guint i;
 
     switch (cond->kind) {
@@ -211,12 +211,12 @@ static void if_text(GString *out, const QAPIIf *cond)
 {
     guint i;
 
-    if (QAPI_IF_NAME == cond->kind) {
+    if (cond->kind == QAPI_IF_NAME) {
         g_string_append(out, cond->name);
         return;
     }
-    g_string_append(out, QAPI_IF_ALL == cond->kind ? "all(" :
-                         QAPI_IF_ANY == cond->kind ? "any(" : "not(");
+    g_string_append(out, cond->kind == QAPI_IF_ALL ? "all(" :
+                         cond->kind == QAPI_IF_ANY ? "any(" : "not(");
     for (i = 0; i < cond->args->len; i++) {
         if (i) {
             g_string_append(out, ", ");

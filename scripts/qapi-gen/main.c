@@ -85,7 +85,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "qapi-gen: %s\n", gerr->message);
         return 1;
     }
-    if (2 != argc) {
+    if (argc != 2) {
         fprintf(stderr, "qapi-gen: expected exactly one schema file "
                 "(see --help)\n");
         return 1;

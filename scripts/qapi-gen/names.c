@@ -48,7 +48,7 @@ char *qapi_c_name(const char *name, bool protect)
     char *p;
 
     for (p = ret; *p; p++) {
-        if (!g_ascii_isalnum(*p) && '_' != *p) {
+        if (!g_ascii_isalnum(*p) && *p != '_') {
             *p = '_';
         }
     }
@@ -123,7 +123,7 @@ bool qapi_name_valid(const char *name, bool leading_digit, const char **stem)
             return false;
         }
         for (q = s + 2; q < end; q++) {
-            if (!g_ascii_isalnum(*q) && '-' != *q && '.' != *q) {
+            if (!g_ascii_isalnum(*q) && *q != '-' && *q != '.') {
                 return false;
             }
         }
@@ -133,7 +133,7 @@ bool qapi_name_valid(const char *name, bool leading_digit, const char **stem)
         return false;
     }
     for (p = s; *p; p++) {
-        if (!g_ascii_isalnum(*p) && '-' != *p && '_' != *p) {
+        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_') {
             return false;
         }
     }
@@ -149,7 +149,7 @@ bool qapi_name_valid(const char *name, bool leading_digit, const char **stem)
 bool qapi_name_is_upper(const char *stem)
 {
     for (; *stem; stem++) {
-        if (g_ascii_islower(*stem) || '-' == *stem) {
+        if (g_ascii_islower(*stem) || *stem == '-') {
             return false;
         }
     }
@@ -192,11 +192,11 @@ bool qapi_name_is_camel(const char *stem)
 
 bool qapi_name_is_c_identifier(const char *s)
 {
-    if (!g_ascii_isalpha(s[0]) && '_' != s[0]) {
+    if (!g_ascii_isalpha(s[0]) && s[0] != '_') {
         return false;
     }
     for (s++; *s; s++) {
-        if (!g_ascii_isalnum(*s) && '_' != *s) {
+        if (!g_ascii_isalnum(*s) && *s != '_') {
             return false;
         }
     }

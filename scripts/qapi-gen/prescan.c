@@ -55,7 +55,7 @@ static void blank(QAPIPrescan *ps, size_t from, size_t to)
 /* Length of @s[0..@n) without trailing spaces, tabs and CRs. */
 static size_t rstrip_len(const char *s, size_t n)
 {
-    while (n && (' ' == s[n - 1] || '\t' == s[n - 1] || '\r' == s[n - 1])) {
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) {
         n--;
     }
     return n;
@@ -95,7 +95,7 @@ static size_t prescan_doc(QAPIPrescan *ps, size_t pos, int *line)
         (*line)++;
         g_array_append_val(ps->line_starts, pos);
         hash = pos + strspn(ps->text + pos, " \t");
-        if (hash >= ps->len || '#' != ps->text[hash]) {
+        if (hash >= ps->len || ps->text[hash] != '#') {
             prescan_error(ps, *line, "documentation comment must end "
                           "with '##'");
             /* Resume before this line's newline-free content. */
@@ -105,12 +105,12 @@ static size_t prescan_doc(QAPIPrescan *ps, size_t pos, int *line)
             break;
         }
         n = rstrip_len(ps->text + hash, line_length(ps, hash));
-        if (2 == n && '#' == ps->text[hash + 1]) {
+        if (n == 2 && ps->text[hash + 1] == '#') {
             blank(ps, hash, hash + line_length(ps, hash));
             pos = hash + line_length(ps, hash);
             break;
         }
-        if (n > 1 && ' ' != ps->text[hash + 1]) {
+        if (n > 1 && ps->text[hash + 1] != ' ') {
             prescan_error(ps, *line, "missing space after '#' in "
                           "documentation comment");
         } else {
@@ -132,7 +132,7 @@ static size_t prescan_string(QAPIPrescan *ps, size_t pos, char q, int line)
     while (pos < ps->len) {
         unsigned char c = ps->text[pos];
 
-        if ('\\' == c) {
+        if (c == '\\') {
             c = pos + 1 < ps->len ? ps->text[pos + 1] : 0;
             if (!c || !strchr("\\'\"/", c)) {
                 if (c >= 0x20 && c < 0x7f) {
@@ -149,7 +149,7 @@ static size_t prescan_string(QAPIPrescan *ps, size_t pos, char q, int line)
         if (q == c) {
             return pos + 1;
         }
-        if ('\n' == c) {
+        if (c == '\n') {
             prescan_error(ps, line, "missing closing quote of string");
             return pos;
         }
@@ -176,16 +176,16 @@ void qapi_prescan(QAPIPrescan *ps)
     while (pos < ps->len) {
         unsigned char c = ps->text[pos];
 
-        if ('\'' == c || '"' == c) {
+        if (c == '\'' || c == '"') {
             pos = prescan_string(ps, pos + 1, c, line);
             continue;
         }
-        if ('#' == c) {
+        if (c == '#') {
             bool at_start = strspn(ps->text + line_start, " \t") ==
                             pos - line_start;
 
             if (!depth && at_start && pos + 1 < ps->len &&
-                '#' == ps->text[pos + 1]) {
+                ps->text[pos + 1] == '#') {
                 pos = prescan_doc(ps, pos, &line);
                 line_start = g_array_index(ps->line_starts, size_t, line);
             } else {
@@ -194,15 +194,15 @@ void qapi_prescan(QAPIPrescan *ps)
             }
             continue;
         }
-        if ('\n' == c) {
+        if (c == '\n') {
             line++;
             line_start = pos + 1;
             g_array_append_val(ps->line_starts, line_start);
-        } else if ('{' == c || '[' == c) {
+        } else if (c == '{' || c == '[') {
             depth++;
-        } else if (('}' == c || ']' == c) && depth) {
+        } else if ((c == '}' || c == ']') && depth) {
             depth--;
-        } else if ((c < 0x20 && '\t' != c && '\r' != c) || c >= 0x7f) {
+        } else if ((c < 0x20 && c != '\t' && c != '\r') || c >= 0x7f) {
             prescan_error(ps, line, "stray byte 0x%02x", c);
             ps->text[pos] = ' ';
         }

@@ -51,10 +51,10 @@ static unsigned alternate_conflicts(const QAPIEntity *type, QType qtype)
     guint i;
     size_t j;
 
-    if (QTYPE_QSTRING != qtype) {
+    if (qtype != QTYPE_QSTRING) {
         return mask;
     }
-    if (QAPI_META_ENUM != type->meta) {
+    if (type->meta != QAPI_META_ENUM) {
         return mask | 1u << QTYPE_QNUM | 1u << QTYPE_QBOOL;
     }
     for (i = 0; i < type->values->len; i++) {
@@ -101,7 +101,7 @@ bool qapi_check_alternate(QAPICheck *c, QAPIEntity *ent, Error **errp)
             return false;
         }
         qtype = alternate_qtype(v->type);
-        if (QTYPE_NONE == qtype) {
+        if (qtype == QTYPE_NONE) {
             desc = qapi_describe(v->type);
             qapi_error_setg(errp, ent->info, "%s cannot use %s", what, desc);
             return false;

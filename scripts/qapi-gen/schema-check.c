@@ -30,20 +30,20 @@ const char *qapi_meta_name(QAPIMeta meta)
 
 bool qapi_is_object(const QAPIEntity *ent)
 {
-    return QAPI_META_STRUCT == ent->meta || QAPI_META_UNION == ent->meta;
+    return ent->meta == QAPI_META_STRUCT || ent->meta == QAPI_META_UNION;
 }
 
 bool qapi_is_type(const QAPIEntity *ent)
 {
-    return QAPI_META_COMMAND != ent->meta && QAPI_META_EVENT != ent->meta;
+    return ent->meta != QAPI_META_COMMAND && ent->meta != QAPI_META_EVENT;
 }
 
 char *qapi_describe(const QAPIEntity *ent)
 {
-    if (QAPI_META_BUILTIN == ent->meta) {
+    if (ent->meta == QAPI_META_BUILTIN) {
         return g_strdup_printf("built-in type '%s'", ent->name);
     }
-    if (QAPI_META_ARRAY == ent->meta) {
+    if (ent->meta == QAPI_META_ARRAY) {
         return g_strdup_printf("array type ['%s']", ent->elem_name);
     }
     if (!ent->info) {
@@ -66,8 +66,8 @@ char *qapi_describe_member(const QAPIMember *m)
     g_autofree char *what = NULL;
 
     if (owner->owner) {
-        role = QAPI_META_COMMAND == owner->owner->meta ? "argument" :
-               QAPI_META_UNION == owner->owner->meta ? "base member" :
+        role = owner->owner->meta == QAPI_META_COMMAND ? "argument" :
+               owner->owner->meta == QAPI_META_UNION ? "base member" :
                "member";
         owner = owner->owner;
     }
@@ -83,7 +83,7 @@ QAPIEntity *qapi_check_resolve(QAPICheck *c, const char *name,
     QAPIEntity *ent = qapi_schema_lookup(c->schema, name);
     g_autofree char *desc = NULL;
 
-    if (!ent || (QAPI_META_STRUCT == ent->meta && ent->implicit)) {
+    if (!ent || (ent->meta == QAPI_META_STRUCT && ent->implicit)) {
         qapi_error_setg(errp, info, "%s uses unknown type '%s'", what, name);
         return NULL;
     }
@@ -111,7 +111,7 @@ static QAPIEntity *resolve_ref(QAPICheck *c, const char *type_name,
     if (!elem) {
         return NULL;
     }
-    if (QAPI_META_ARRAY == elem->meta) {
+    if (elem->meta == QAPI_META_ARRAY) {
         qapi_error_setg(errp, info, "%s uses an array of arrays", what);
         return NULL;
     }
@@ -204,7 +204,7 @@ static bool check_base(QAPICheck *c, QAPIEntity *ent, GHashTable *seen,
             return false;
         }
     }
-    if (QAPI_META_STRUCT != ent->base->meta) {
+    if (ent->base->meta != QAPI_META_STRUCT) {
         desc = qapi_describe(ent->base);
         qapi_error_setg(errp, ent->info, "%s must be a struct, not %s", what,
                         desc);
@@ -274,7 +274,7 @@ static bool check_tag(QAPIEntity *ent, const char *self, Error **errp)
                         "member of its base", self, ent->tag_name);
         return false;
     }
-    if (QAPI_META_ENUM != ent->tag->type->meta) {
+    if (ent->tag->type->meta != QAPI_META_ENUM) {
         desc = qapi_describe(ent->tag->type);
         qapi_error_setg(errp, ent->info, "%s discriminator '%s' must be of "
                         "enum type, not %s", self, ent->tag_name, desc);
@@ -317,7 +317,7 @@ static bool check_union_branches(QAPICheck *c, QAPIEntity *ent,
         if (!v->type) {
             return false;
         }
-        if (QAPI_META_STRUCT != v->type->meta) {
+        if (v->type->meta != QAPI_META_STRUCT) {
             desc = qapi_describe(v->type);
             qapi_error_setg(errp, ent->info, "%s must be a struct, not %s",
                             what, desc);
@@ -349,11 +349,11 @@ bool qapi_check_object(QAPICheck *c, QAPIEntity *ent, Error **errp)
     g_autoptr(GHashTable) seen = NULL;
     g_autofree char *self = NULL;
 
-    if (2 == ent->check_state) {
+    if (ent->check_state == 2) {
         return true;
     }
     self = qapi_describe(ent);
-    if (1 == ent->check_state) {
+    if (ent->check_state == 1) {
         qapi_error_setg(errp, ent->info, "%s contains itself through its "
                         "bases", self);
         return false;
@@ -370,7 +370,7 @@ bool qapi_check_object(QAPICheck *c, QAPIEntity *ent, Error **errp)
     if (!check_local_members(c, ent, seen, errp)) {
         return false;
     }
-    if (QAPI_META_UNION == ent->meta &&
+    if (ent->meta == QAPI_META_UNION &&
         !check_union_branches(c, ent, seen, errp)) {
         return false;
     }
@@ -400,7 +400,7 @@ static bool check_arg(QAPICheck *c, QAPIEntity *ent, const char *self,
                         "%s", what, desc);
         return false;
     }
-    if (QAPI_META_UNION == ent->arg->meta && !ent->boxed) {
+    if (ent->arg->meta == QAPI_META_UNION && !ent->boxed) {
         qapi_error_setg(errp, ent->info, "%s can be %s only with 'boxed': "
                         "true", what, desc);
         return false;
@@ -411,7 +411,7 @@ static bool check_arg(QAPICheck *c, QAPIEntity *ent, const char *self,
     if (qapi_has_conditional_members(ent->arg) && !ent->boxed) {
         qapi_error_setg(errp, ent->info, "%s has conditional %s, which "
                         "require 'boxed': true", self,
-                        QAPI_META_COMMAND == ent->meta ? "arguments"
+                        ent->meta == QAPI_META_COMMAND ? "arguments"
                                                        : "members");
         return false;
     }
@@ -437,7 +437,7 @@ static bool check_returns(QAPICheck *c, QAPIEntity *ent, const char *self,
                         ent->name)) {
         return true;
     }
-    t = QAPI_META_ARRAY == ent->ret->meta ? ent->ret->elem : ent->ret;
+    t = ent->ret->meta == QAPI_META_ARRAY ? ent->ret->elem : ent->ret;
     if (!qapi_is_object(t)) {
         desc = qapi_describe(ent->ret);
         qapi_error_setg(errp, ent->info, "%s cannot be %s (only a struct, a "
@@ -456,52 +456,6 @@ static bool check_call(QAPICheck *c, QAPIEntity *ent, Error **errp)
     return qapi_check_feature_list(ent->features, self, ent->info, errp) &&
            check_arg(c, ent, self, errp) &&
            check_returns(c, ent, self, errp);
-}
-
-/*
- * Different names must not map to one C name: types (Foo, FooList) and
- * commands (qmp_FOO). The client wrapper of a command named "execute"
- * would be libqmp's own qmp_client_execute().
- */
-static bool check_c_names(QAPICheck *c, Error **errp)
-{
-    g_autoptr(GHashTable) types = g_hash_table_new_full(g_str_hash,
-                                                        g_str_equal,
-                                                        g_free, NULL);
-    g_autoptr(GHashTable) cmds = g_hash_table_new_full(g_str_hash,
-                                                       g_str_equal,
-                                                       g_free, NULL);
-    guint i;
-
-    for (i = 0; i < c->schema->entities->len; i++) {
-        QAPIEntity *ent = g_ptr_array_index(c->schema->entities, i);
-        GHashTable *table = QAPI_META_COMMAND == ent->meta ? cmds : types;
-        char *key = qapi_c_name(ent->name, false);
-        QAPIEntity *other;
-
-        if (QAPI_META_EVENT == ent->meta) {
-            g_free(key);
-            continue;
-        }
-        other = g_hash_table_lookup(table, key);
-        if (other) {
-            g_autofree char *what = qapi_describe(ent);
-            g_autofree char *owhat = qapi_describe(other);
-
-            g_free(key);
-            qapi_error_setg(errp, ent->info, "%s collides with %s in C", what,
-                            owhat);
-            return false;
-        }
-        if (QAPI_META_COMMAND == ent->meta && !strcmp(key, "execute")) {
-            g_free(key);
-            qapi_error_setg(errp, ent->info, "command 'execute' would clash "
-                            "with qmp_client_execute() of libqmp");
-            return false;
-        }
-        g_hash_table_insert(table, key, ent);
-    }
-    return true;
 }
 
 static bool check_entity(QAPICheck *c, QAPIEntity *ent, Error **errp)
@@ -533,7 +487,7 @@ static void finish_arrays_and_modules(QAPISchema *schema)
     for (i = 0; i < schema->entities->len; i++) {
         QAPIEntity *ent = g_ptr_array_index(schema->entities, i);
 
-        if (QAPI_META_ARRAY == ent->meta) {
+        if (ent->meta == QAPI_META_ARRAY) {
             if (!ent->elem) {
                 ent->elem = qapi_schema_lookup(schema, ent->elem_name);
             }
@@ -565,7 +519,7 @@ bool qapi_schema_check(QAPISchema *schema, Error **errp)
      * An array type is only made by a reference to it, whose check above
      * resolved its element, or reported it unknown.
      */
-    if (!check_c_names(&c, errp)) {
+    if (!qapi_check_c_names(&c, errp)) {
         return false;
     }
     finish_arrays_and_modules(schema);

@@ -39,6 +39,12 @@ bool qapi_check_feature_list(const GPtrArray *features, const char *what,
 /* Check struct or union @ent (and its base first); idempotent. */
 bool qapi_check_object(QAPICheck *c, QAPIEntity *ent, Error **errp);
 
+/*
+ * No two things the generated code defines have the same C name, and none
+ * is a name of the QAPI runtime (schema-check-cnames.c).
+ */
+bool qapi_check_c_names(QAPICheck *c, Error **errp);
+
 /* Check alternate @ent. */
 bool qapi_check_alternate(QAPICheck *c, QAPIEntity *ent, Error **errp);
 

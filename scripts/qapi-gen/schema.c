@@ -285,7 +285,7 @@ static QAPIMember *build_typed(Build *b, QAPIMemberRole role,
     QList *list = qobject_to(QList, ref);
 
     m->role = role;
-    m->optional = QAPI_ROLE_MEMBER == role && '*' == name[0];
+    m->optional = role == QAPI_ROLE_MEMBER && name[0] == '*';
     m->name = g_strdup(name + m->optional);
     m->owner = owner;
     m->info = b->e->info;
@@ -510,7 +510,7 @@ bool qapi_schema_build(QAPISchema *schema, Error **errp)
             .e = g_ptr_array_index(schema->exprs, i),
         };
 
-        if (QAPI_EXPR_DEFINITION == b.e->kind && !build_defn(&b, errp)) {
+        if (b.e->kind == QAPI_EXPR_DEFINITION && !build_defn(&b, errp)) {
             return false;
         }
     }
