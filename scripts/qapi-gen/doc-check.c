@@ -78,24 +78,22 @@ static bool check_described(const QAPIEntity *ent, const char *self,
     guint i;
 
     for (i = 0; i < doc->members->len; i++) {
-        QAPIDocSection *s = g_ptr_array_index(doc->members, i);
+        const QAPIDocSection *s = g_ptr_array_index(doc->members, i);
 
         if (!has_member(members, s->name)) {
             qapi_error_setg(errp, s->info, "documented %s '%s' of %s does "
                             "not exist", role, s->name, self);
             return false;
         }
-        s->connected = true;
     }
     for (i = 0; i < doc->features->len; i++) {
-        QAPIDocSection *s = g_ptr_array_index(doc->features, i);
+        const QAPIDocSection *s = g_ptr_array_index(doc->features, i);
 
         if (!has_feature(ent->features, s->name)) {
             qapi_error_setg(errp, s->info, "documented feature '%s' of %s "
                             "does not exist", s->name, self);
             return false;
         }
-        s->connected = true;
     }
     return true;
 }

@@ -22,7 +22,6 @@ typedef struct QAPIDocSection {
     char *name;                 /* member or feature name, or the tag */
     GString *text;              /* lines joined with '\n', no trailing blank */
     const QAPISourceInfo *info; /* the line the section starts on */
-    bool connected;             /* matched to a member or feature */
 } QAPIDocSection;
 
 /* One line of a documentation comment, without its "# " lead. */
@@ -41,7 +40,6 @@ typedef struct QAPIDoc {
     GPtrArray *members;         /* QAPIDocSection *, QAPI_DOC_MEMBER */
     GPtrArray *features;        /* QAPIDocSection *, QAPI_DOC_FEATURE */
     GPtrArray *sections;        /* QAPIDocSection *, tagged and later text */
-    bool used;                  /* attached to a definition */
 } QAPIDoc;
 
 /* A new documentation block opened on @info; lines are added later. */

@@ -71,7 +71,7 @@ static QAPIModule *module_new(Reader *r, const char *fname,
     return m;
 }
 
-/* Whether @expr has keys other than @key; report the first one. */
+/* Whether @expr has no key but @key; else report the first other one. */
 static bool directive_keys_ok(QDict *expr, const char *key,
                               const QAPISourceInfo *info, Error **errp)
 {
@@ -279,9 +279,6 @@ static bool item_value(Reader *r, QObject *value, const QAPISourceInfo *info,
     }
     if (doc && !doc->symbol) {
         doc = NULL;
-    }
-    if (doc) {
-        doc->used = true;
     }
     expr_add(r, QAPI_EXPR_DEFINITION, qobject_ref(expr), info, doc, module);
     return true;
