@@ -58,10 +58,34 @@ static bool has_feature(const GPtrArray *features, const char *name)
 {
     guint i;
 
-    for (i = 0; i < features->len; i++) {
+    for (i = 0; features && i < features->len; i++) {
         const QAPIFeature *f = g_ptr_array_index(features, i);
 
         if (!strcmp(f->name, name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Whether @name is a feature of @ent or of one of its documented members:
+ * as in QEMU, a member's or enum value's features are documented in the
+ * definition's "Features:" section.
+ */
+static bool entity_has_feature(const QAPIEntity *ent, const char *name)
+{
+    const char *role;
+    const GPtrArray *members = documented_members(ent, &role);
+    guint i;
+
+    if (has_feature(ent->features, name)) {
+        return true;
+    }
+    for (i = 0; members && i < members->len; i++) {
+        const QAPIMember *m = g_ptr_array_index(members, i);
+
+        if (has_feature(m->features, name)) {
             return true;
         }
     }
@@ -89,7 +113,7 @@ static bool check_described(const QAPIEntity *ent, const char *self,
     for (i = 0; i < doc->features->len; i++) {
         const QAPIDocSection *s = g_ptr_array_index(doc->features, i);
 
-        if (!has_feature(ent->features, s->name)) {
+        if (!entity_has_feature(ent, s->name)) {
             qapi_error_setg(errp, s->info, "documented feature '%s' of %s "
                             "does not exist", s->name, self);
             return false;
@@ -122,6 +146,21 @@ static bool check_complete(const QAPIEntity *ent, const char *self,
             qapi_error_setg(errp, ent->info, "%s feature '%s' lacks "
                             "documentation", self, f->name);
             return false;
+        }
+    }
+    for (i = 0; members && i < members->len; i++) {
+        const QAPIMember *m = g_ptr_array_index(members, i);
+        guint j;
+
+        for (j = 0; m->features && j < m->features->len; j++) {
+            const QAPIFeature *f = g_ptr_array_index(m->features, j);
+
+            if (!qapi_doc_find_feature(ent->doc, f->name)) {
+                qapi_error_setg(errp, ent->info, "%s %s '%s' feature '%s' "
+                                "lacks documentation", self, role, m->name,
+                                f->name);
+                return false;
+            }
         }
     }
     return true;
