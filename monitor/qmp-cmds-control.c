@@ -17,7 +17,7 @@
 /*
  * The QEMU release whose QMP interface kvmini follows. Clients choose what
  * to send by this version, so it names a QEMU they know; "package" says
- * what the server really is (docs/devel/qmp.md).
+ * what the server really is (docs/devel/qapi.md).
  */
 #define QMP_QEMU_MAJOR 7
 #define QMP_QEMU_MINOR 2

@@ -8,6 +8,7 @@
 
 #include "monitor/qmp-cmds.h"
 #include "qapi/compat-policy.h"
+#include "qapi-types-common.h"
 #include "qobject/qjson.h"
 #include "qobject/qlist.h"
 #include "qobject/qstring.h"
@@ -275,6 +276,17 @@ static void test_schema_policy_hide(void)
                                 "\"status\": \"prelaunch\"}}");
 }
 
+/* The schema documents the error classes util/error.c puts on the wire. */
+static void test_error_classes(void)
+{
+    int i;
+
+    g_assert_cmpint(QapiErrorClass_lookup.size, ==, ERROR_CLASS_MAX);
+    for (i = 0; i < ERROR_CLASS_MAX; i++) {
+        g_assert_cmpstr(QapiErrorClass_str(i), ==, error_class_name(i));
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -289,5 +301,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp/cmds/preconfig", test_preconfig);
     g_test_add_func("/qmp/cmds/schema", test_schema);
     g_test_add_func("/qmp/cmds/schema-policy-hide", test_schema_policy_hide);
+    g_test_add_func("/qmp/cmds/error-classes", test_error_classes);
     return g_test_run();
 }
