@@ -153,6 +153,8 @@ static void test_commands(void)
     static const char *const names[] = {
         "qmp_capabilities", "query-version", "query-commands",
         "query-qmp-schema", "query-status", "query-name",
+        "qom-list", "qom-get", "qom-set", "qom-list-types",
+        "qom-list-properties", "object-add", "object-del",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;
