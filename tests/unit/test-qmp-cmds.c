@@ -6,6 +6,7 @@
  */
 #include "osdep.h"
 
+#include "event-recorder.h"
 #include "monitor/qmp-cmds.h"
 #include "qapi/compat-policy.h"
 #include "qapi-types-common.h"
@@ -152,7 +153,8 @@ static void test_commands(void)
 {
     static const char *const names[] = {
         "qmp_capabilities", "query-version", "query-commands",
-        "query-qmp-schema", "query-status", "query-name",
+        "query-qmp-schema", "query-status", "query-name", "stop", "cont",
+        "system_reset", "system_powerdown", "quit",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;
