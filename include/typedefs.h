@@ -26,4 +26,8 @@ typedef struct QemuOptsList QemuOptsList;
 
 typedef struct Visitor Visitor;
 
+typedef struct Object Object;
+typedef struct ObjectClass ObjectClass;
+typedef struct ObjectProperty ObjectProperty;
+
 #endif /* TYPEDEFS_H */
