@@ -26,4 +26,7 @@ typedef struct QemuOptsList QemuOptsList;
 
 typedef struct Visitor Visitor;
 
+typedef struct Monitor Monitor;
+typedef struct ReadLineState ReadLineState;
+
 #endif /* TYPEDEFS_H */
