@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* readline.c: terminal line editing, history and completion, bytes in, echo out. */
+/* readline.c: terminal line editing, history and completion. */
 #include "osdep.h"
 
 #include "util/readline.h"
@@ -25,14 +25,14 @@ struct ReadLineState {
     char buf[READLINE_MAX_LINE + 1];    /* the line being edited */
     int len;
     int pos;                            /* cursor, 0..len */
-    char shown[READLINE_MAX_LINE + 1];  /* what the screen shows after the prompt */
+    char shown[READLINE_MAX_LINE + 1];  /* on screen after the prompt */
     int shown_len;
     int shown_pos;
 
     ReadLineEsc esc;
     int esc_param;                      /* first CSI parameter */
     bool esc_later_param;               /* past it, at a later one */
-    bool after_cr;                      /* an LF right after CR is not a new line */
+    bool after_cr;                      /* an LF now ends no new line */
 
     char *history[READLINE_MAX_HISTORY];    /* oldest first, NULL-terminated */
     int hist_cur;                       /* entry shown by Up/Down, or -1 */
@@ -40,7 +40,7 @@ struct ReadLineState {
     GPtrArray *completions;
     int completion_index;
 
-    GString *out;                       /* echo gathered while handling a byte */
+    GString *out;                       /* echo not yet written */
 };
 
 static void rl_flush(ReadLineState *rs)

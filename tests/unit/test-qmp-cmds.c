@@ -153,6 +153,7 @@ static void test_commands(void)
     static const char *const names[] = {
         "qmp_capabilities", "query-version", "query-commands",
         "query-qmp-schema", "query-status", "query-name",
+        "human-monitor-command",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;
