@@ -32,6 +32,7 @@ typedef struct MonitorQMP {
     Monitor common;
     bool pretty;
     JSONMessageParser *parser;
+    bool parser_stale;          /* replace it before the next byte */
     bool negotiating;           /* only qmp_capabilities is accepted */
     bool oob;                   /* the oob capability is enabled */
     GQueue requests;            /* QMPRequest, in-band, oldest first */
@@ -193,6 +194,12 @@ static void qmp_handle_json(void *opaque, QObject *req, Error *err)
     QDict *dict = qobject_to(QDict, req);
     QMPRequest *r;
 
+    if (!mon->common.open) {
+        /* The client left while this byte was parsed. */
+        qobject_unref(req);
+        error_free(err);
+        return;
+    }
     if (req && log_enabled(LOG_QMP)) {
         g_autoptr(GString) line = qobject_to_json(req);
 
@@ -220,9 +227,21 @@ static void qmp_handle_json(void *opaque, QObject *req, Error *err)
     }
 }
 
+static void qmp_reset_parser(MonitorQMP *mon)
+{
+    json_message_parser_free(mon->parser);
+    mon->parser = json_message_parser_new(qmp_handle_json, mon, NULL);
+    mon->parser_stale = false;
+}
+
 static void qmp_feed(Monitor *mon, char byte)
 {
-    json_message_parser_feed(to_qmp(mon)->parser, &byte, 1);
+    MonitorQMP *qmp = to_qmp(mon);
+
+    if (qmp->parser_stale) {
+        qmp_reset_parser(qmp);
+    }
+    json_message_parser_feed(qmp->parser, &byte, 1);
 }
 
 /*
@@ -234,12 +253,6 @@ static bool qmp_input_paused(const Monitor *mon)
     const MonitorQMP *qmp = to_qmp(mon);
 
     return !qmp->oob && qmp->requests.length;
-}
-
-static void qmp_reset_parser(MonitorQMP *mon)
-{
-    json_message_parser_free(mon->parser);
-    mon->parser = json_message_parser_new(qmp_handle_json, mon, NULL);
 }
 
 static void qmp_opened(Monitor *mon)
@@ -257,7 +270,14 @@ static void qmp_closed(Monitor *mon)
     MonitorQMP *qmp = to_qmp(mon);
 
     qmp_clear_queue(qmp);
-    qmp_reset_parser(qmp);
+    /*
+     * The parser goes with the client's half-sent request; not at once
+     * if we are inside it (a write failed while answering exec-oob).
+     */
+    qmp->parser_stale = true;
+    if (!mon->feeding) {
+        qmp_reset_parser(qmp);
+    }
     qmp->negotiating = true;
     qmp->oob = false;
 }

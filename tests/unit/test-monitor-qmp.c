@@ -558,6 +558,24 @@ static void test_disconnect_in_write(void)
     test_conn_free(a);
 }
 
+/* The connection breaks while an exec-oob answer is written. */
+static void test_disconnect_in_oob(void)
+{
+    TestConn *a = qmp_conn_ready(true);
+
+    a->close_on_write = true;
+    test_conn_send(a, "{\"exec-oob\": \"x-oob-test\"}1 ]"
+                   "{\"execute\": \"query-status\"}");
+    test_main_loop();
+    g_assert_cmpuint(a->out->len, ==, 0);
+    /* The next client starts with a fresh parser. */
+    monitor_opened(a->mon);
+    g_string_truncate(a->out, 0);
+    test_conn_exchange(a, "{\"execute\": \"qmp_capabilities\"}",
+                       "{\"return\": {}}\r\n");
+    test_conn_free(a);
+}
+
 /* Text for people never reaches a QMP client. */
 static void test_no_text(void)
 {
@@ -593,6 +611,7 @@ int main(int argc, char **argv)
     g_test_add_func("/monitor/qmp/disconnect-queued", test_disconnect_queued);
     g_test_add_func("/monitor/qmp/disconnect-in-write",
                     test_disconnect_in_write);
+    g_test_add_func("/monitor/qmp/disconnect-in-oob", test_disconnect_in_oob);
     g_test_add_func("/monitor/qmp/no-text", test_no_text);
     return g_test_run();
 }
