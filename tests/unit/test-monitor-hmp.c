@@ -399,7 +399,6 @@ static void test_args_opts(void)
 /* error_report() in a command prints to its monitor; the printer returns. */
 static void test_error_report(void)
 {
-    g_autofree char *out = NULL;
     g_autofree char *captured = NULL;
 
     capture_start();
