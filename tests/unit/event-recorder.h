@@ -1,56 +1,67 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * event-recorder.h: the qapi_event_emit() of a test program that links
- * the project schema's event senders without a monitor: it records each
- * event as "NAME" or "NAME {data JSON}" so tests can assert the events a
- * QMP client would receive. For test programs only.
+ * event-recorder.h: watch the QMP events a client would receive, through a
+ * real QMP monitor on a fake connection (monitor-test-conn.h). Each event
+ * is recorded as "NAME" or "NAME {data JSON}". For test programs only.
  */
 #ifndef TESTS_EVENT_RECORDER_H
 #define TESTS_EVENT_RECORDER_H
 
-#include "qapi-emit-events.h"
+#include "monitor-test-conn.h"
 #include "qobject/qjson.h"
+#include "util/error.h"
 
-static GString *recorded_events;
+static TestConn *event_conn;
 
-void qapi_event_emit(QAPIEvent event, QDict *qdict)
+/* Connect a QMP client that has finished negotiation and sees every event. */
+static inline void events_start(void)
 {
-    QDict *data = qdict_get_qdict(qdict, "data");
-
-    /* Every message carries a timestamp: check it, then leave it out. */
-    g_assert_nonnull(qdict_get_qdict(qdict, "timestamp"));
-    if (!recorded_events) {
-        recorded_events = g_string_new(NULL);
-    }
-    if (recorded_events->len) {
-        g_string_append(recorded_events, "; ");
-    }
-    g_string_append(recorded_events, qdict_get_str(qdict, "event"));
-    if (data) {
-        g_autoptr(GString) json = qobject_to_json(QOBJECT(data));
-
-        g_string_append_printf(recorded_events, " %s", json->str);
-    }
+    g_assert_null(event_conn);
+    event_conn = test_conn_new();
+    event_conn->mon = monitor_new_qmp(&test_conn_transport, event_conn, false);
+    monitor_opened(event_conn->mon);
+    test_conn_send(event_conn, "{\"execute\": \"qmp_capabilities\"}");
+    test_main_loop();
+    g_free(test_conn_take(event_conn));
 }
 
-/* The events recorded since the last call, "; "-separated (caller frees). */
+/* The events received since the last call, "; "-separated (caller frees). */
 static inline char *events_take(void)
 {
-    char *text = g_strdup(recorded_events ? recorded_events->str : "");
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autofree char *out = NULL;
+    g_auto(GStrv) lines = NULL;
+    size_t i;
 
-    if (recorded_events) {
-        g_string_truncate(recorded_events, 0);
+    test_main_loop();
+    out = test_conn_take(event_conn);
+    lines = g_strsplit(out, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        g_autoptr(QObject) obj = NULL;
+        QDict *msg, *data;
+
+        if (!*g_strstrip(lines[i])) {
+            continue;
+        }
+        obj = qobject_from_json(lines[i], &error_abort);
+        msg = qobject_to(QDict, obj);
+        g_assert_nonnull(qdict_get_qdict(msg, "timestamp"));
+        g_string_append_printf(text, "%s%s", text->len ? "; " : "",
+                               qdict_get_str(msg, "event"));
+        data = qdict_get_qdict(msg, "data");
+        if (data) {
+            g_autoptr(GString) json = qobject_to_json(QOBJECT(data));
+
+            g_string_append_printf(text, " %s", json->str);
+        }
     }
-    return text;
+    return g_strdup(text->str);
 }
 
-/* Free what the recorder holds (call at the end of main for valgrind). */
-static inline void events_cleanup(void)
+/* Disconnect the event client (call at the end for valgrind). */
+static inline void events_stop(void)
 {
-    if (recorded_events) {
-        g_string_free(recorded_events, true);
-        recorded_events = NULL;
-    }
+    test_conn_free(g_steal_pointer(&event_conn));
 }
 
 #endif /* TESTS_EVENT_RECORDER_H */

@@ -6,7 +6,6 @@
  */
 #include "osdep.h"
 
-#include "event-recorder.h"
 #include "monitor/qmp-cmds.h"
 #include "qapi/compat-policy.h"
 #include "qapi-types-common.h"
@@ -154,7 +153,7 @@ static void test_commands(void)
     static const char *const names[] = {
         "qmp_capabilities", "query-version", "query-commands",
         "query-qmp-schema", "query-status", "query-name", "stop", "cont",
-        "system_reset", "system_powerdown", "quit",
+        "system_reset", "system_powerdown", "quit", "human-monitor-command",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;

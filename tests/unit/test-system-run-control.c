@@ -62,8 +62,9 @@ static const char *status_str(void)
 #define IN_SUBPROCESS(body)                             \
     do {                                                \
         if (g_test_subprocess()) {                      \
+            events_start();                             \
             body();                                     \
-            events_cleanup();                           \
+            events_stop();                              \
             return;                                     \
         }                                               \
         g_test_trap_subprocess(NULL, 0, 0);             \
