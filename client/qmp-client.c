@@ -155,6 +155,16 @@ bool qmp_client_oob_enabled(QmpClient *client)
     return oob;
 }
 
+const Error *qmp_client_get_failure(QmpClient *client)
+{
+    const Error *failure;
+
+    g_mutex_lock(&client->lock);
+    failure = client->failure;
+    g_mutex_unlock(&client->lock);
+    return failure;
+}
+
 /* QmpClientDoneFunc: the response to the QmpRequest @opaque has come. */
 static bool request_answered(QmpClient *client, void *opaque)
 {

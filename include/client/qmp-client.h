@@ -119,6 +119,12 @@ bool qmp_client_execute_oob(QmpClient *client, const char *command,
                             QDict *args, QObject **ret, Error **errp);
 
 /*
+ * The error that made @client unusable (borrowed: valid until the client
+ * is freed), or NULL while the connection works.
+ */
+const Error *qmp_client_get_failure(QmpClient *client);
+
+/*
  * Run the HMP command line @command_line with human-monitor-command.
  * Returns its output text as the server sent it (QEMU and kvmini end lines
  * with "\r\n"), a new string, or NULL with @errp set.
