@@ -87,6 +87,10 @@ static bool write_all(int fd, const char *buf, size_t len, gint64 deadline,
         if (EINTR == errno) {
             continue;
         }
+        if (EPIPE == errno || ECONNRESET == errno) {
+            error_setg(errp, "QMP server closed the connection");
+            return false;
+        }
         if (EAGAIN != errno) {
             error_setg_errno(errp, errno, "cannot write to QMP server");
             return false;
@@ -167,7 +171,11 @@ static bool read_once_locked(QmpClient *client, gint64 deadline)
 
     if (0 < n) {
         json_message_parser_feed(client->parser, client->buf, n);
-    } else if (!n) {
+    } else if (0 < ready && (!n || ECONNRESET == saved_errno)) {
+        /*
+         * A reset is a close too: QEMU reads a byte at a time and exits
+         * after "quit" with the request's line end still unread.
+         */
         error_setg(&err, "QMP server closed the connection");
     } else if (0 > ready || (0 < ready && EAGAIN != saved_errno)) {
         error_setg_errno(&err, saved_errno, "cannot read from QMP server");
