@@ -7,6 +7,7 @@
 #ifndef QOM_INTERNAL_H
 #define QOM_INTERNAL_H
 
+#include "qapi-types-qom.h"
 #include "qom/object.h"
 
 /* A registered type: a copy of its TypeInfo, and its class once built. */
@@ -50,5 +51,20 @@ void object_class_property_init_all(Object *obj);
  * newest first, each removed, then the class properties' release hooks.
  */
 void object_property_del_all(Object *obj);
+
+/*
+ * The arguments in -object text @str: a JSON object, or keyval text with
+ * implied key "qom-type" (then *@keyval is set, and "help" sets *@help
+ * when @help is not NULL). Returns a new reference, or NULL with @errp set.
+ */
+QDict *user_creatable_parse_args(const char *str, bool *keyval, bool *help,
+                                 Error **errp);
+
+/*
+ * The ObjectOptions in @args (from user_creatable_parse_args()), checked
+ * against the schema. Returns a new ObjectOptions, or NULL with @errp set.
+ */
+ObjectOptions *user_creatable_parse_options(const QDict *args, bool keyval,
+                                            Error **errp);
 
 #endif /* QOM_INTERNAL_H */
