@@ -15,9 +15,15 @@
 #include "util/error.h"
 #include "qmp-client-internal.h"
 
-static int connect_unix(const char *path, Error **errp)
+/*
+ * Connect to the unix socket @path before @deadline. A server that does
+ * not accept (stopped, hung) fills its listen backlog, and then connect()
+ * on a non-blocking unix socket says EAGAIN: try again until @deadline.
+ */
+static int connect_unix(const char *path, gint64 deadline, Error **errp)
 {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    gint64 left;
     int fd;
 
     if (strlen(path) >= sizeof(addr.sun_path)) {
@@ -25,18 +31,28 @@ static int connect_unix(const char *path, Error **errp)
         return -1;
     }
     strcpy(addr.sun_path, path);
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (0 > fd) {
         error_setg_errno(errp, errno, "cannot create a unix socket");
         return -1;
     }
-    if (0 > connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
-        error_setg_errno(errp, errno, "cannot connect to unix socket '%s'",
-                         path);
-        close(fd);
-        return -1;
+    for (;;) {
+        if (!connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
+            return fd;
+        }
+        if (EINTR == errno) {
+            continue;
+        }
+        left = deadline - g_get_monotonic_time();
+        if (EAGAIN != errno || 0 >= left) {
+            break;
+        }
+        g_usleep(MIN(10000, left));
     }
-    return fd;
+    error_setg_errno(errp, EAGAIN == errno ? ETIMEDOUT : errno,
+                     "cannot connect to unix socket '%s'", path);
+    close(fd);
+    return -1;
 }
 
 /*
@@ -135,15 +151,15 @@ QmpClient *qmp_client_connect(const char *address,
                               const QmpClientOptions *opts, Error **errp)
 {
     int64_t timeout_ms = libqmp_timeout_ms(opts ? opts->timeout_ms : 0);
+    gint64 deadline = libqmp_deadline(timeout_ms);
     int fd;
 
     if (g_str_has_prefix(address, "tcp:")) {
-        fd = connect_tcp(address + strlen("tcp:"),
-                         libqmp_deadline(timeout_ms), errp);
+        fd = connect_tcp(address + strlen("tcp:"), deadline, errp);
     } else if (g_str_has_prefix(address, "unix:")) {
-        fd = connect_unix(address + strlen("unix:"), errp);
+        fd = connect_unix(address + strlen("unix:"), deadline, errp);
     } else {
-        fd = connect_unix(address, errp);
+        fd = connect_unix(address, deadline, errp);
     }
     if (0 > fd) {
         return NULL;
