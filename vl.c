@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 
+#include "qom/object-option.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
 #include "system/vm-state.h"
@@ -28,6 +29,7 @@ typedef enum VlOptionIndex {
     OPT_PIDFILE,
     OPT_D,
     OPT_D_FILE,
+    OPT_OBJECT,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -50,6 +52,8 @@ static const VlOption vl_options[] = {
     { "pidfile", OPT_PIDFILE, "file", "write the process ID to 'file'" },
     { "d", OPT_D, "item1[,...]", "enable logging of items ('-d help' for a list)" },
     { "D", OPT_D_FILE, "logfile", "write the log to 'logfile' (default stderr)" },
+    { "object", OPT_OBJECT, "TYPE,id=ID[,prop=value...]",
+      "create a user-creatable object ('-object help' for a list)" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -118,6 +122,9 @@ static const VlOption *vl_find_option(const char *word)
 /* Handle one option; exits on a bad value. */
 static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
 {
+    Error *err = NULL;
+    bool help;
+
     switch (o->index) {
     case OPT_HELP:
         vl_help();
@@ -147,6 +154,15 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
         break;
     case OPT_D_FILE:
         cfg->log_file = arg;
+        break;
+    case OPT_OBJECT:
+        if (!object_option_parse(arg, &help, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        if (help) {
+            exit(0);
+        }
         break;
     }
 }
@@ -253,6 +269,10 @@ int main(int argc, char **argv)
         exit(1);
     }
     run_control_catch_signals();
+    if (!object_option_add_all(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
 
     if (cfg.start_stopped) {
         vm_set_autostart(false);
