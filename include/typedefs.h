@@ -29,5 +29,7 @@ typedef struct Visitor Visitor;
 typedef struct Object Object;
 typedef struct ObjectClass ObjectClass;
 typedef struct ObjectProperty ObjectProperty;
+typedef struct Monitor Monitor;
+typedef struct ReadLineState ReadLineState;
 
 #endif /* TYPEDEFS_H */

@@ -5,6 +5,7 @@
  */
 #include "osdep.h"
 
+#include "monitor-internal.h"
 #include "monitor/qmp-cmds.h"
 #include "qapi-commands-control.h"
 #include "qapi-init-commands.h"
@@ -43,11 +44,17 @@ QmpCommandList *monitor_qmp_commands(void)
 
 void qmp_qmp_capabilities(QMPCapabilityList *enable, Error **errp)
 {
+    Monitor *mon = monitor_cur();
+
     /*
-     * A connection in negotiation mode runs this command from the QMP
-     * server's own table; once negotiation is over, the command table is
-     * this one and the command is refused, with QEMU's class and words.
+     * Every capability the greeting lists is offered on every connection,
+     * so any valid list is accepted. Once negotiation is over (or outside
+     * a monitor) the command is refused, with QEMU's class and words.
      */
+    if (mon && monitor_qmp_negotiating(mon)) {
+        monitor_qmp_enable(mon, enable);
+        return;
+    }
     error_set(errp, ERROR_CLASS_COMMAND_NOT_FOUND,
               "Capabilities negotiation is already complete, command ignored");
 }

@@ -99,6 +99,12 @@ void error_set_printer(ErrorPrintFunc *print, void *opaque)
     cur_printer_opaque = opaque;
 }
 
+ErrorPrintFunc *error_get_printer(void **opaque)
+{
+    *opaque = cur_printer_opaque;
+    return cur_printer;
+}
+
 static void error_emit(const char *text)
 {
     if (cur_printer) {

@@ -83,4 +83,10 @@ void error_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 typedef void ErrorPrintFunc(void *opaque, const char *text);
 void error_set_printer(ErrorPrintFunc *print, void *opaque);
 
+/*
+ * This thread's printer (NULL for stderr) and its opaque in *@opaque, so a
+ * caller can restore them after redirecting reports for a while.
+ */
+ErrorPrintFunc *error_get_printer(void **opaque);
+
 #endif /* UTIL_ERROR_REPORT_H */

@@ -152,7 +152,8 @@ static void test_commands(void)
 {
     static const char *const names[] = {
         "qmp_capabilities", "query-version", "query-commands",
-        "query-qmp-schema", "query-status", "query-name",
+        "query-qmp-schema", "query-status", "query-name", "stop", "cont",
+        "system_reset", "system_powerdown", "quit", "human-monitor-command",
         "qom-list", "qom-get", "qom-set", "qom-list-types",
         "qom-list-properties", "object-add", "object-del",
     };

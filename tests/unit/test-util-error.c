@@ -297,6 +297,20 @@ static void test_report_err(void)
                     "kvmini: -chardev id=c0: not found\n");
 }
 
+/* The printer can be read back, to be restored after a redirection. */
+static void test_get_printer(void)
+{
+    void *opaque = &opaque;
+
+    g_assert_null(error_get_printer(&opaque));
+    g_assert_null(opaque);
+    capture_start();
+    g_assert_true(capture_print == error_get_printer(&opaque));
+    g_assert_null(opaque);
+    g_free(capture_stop());
+    g_assert_null(error_get_printer(&opaque));
+}
+
 static void test_autoptr(void)
 {
     g_autoptr(Error) err = NULL;
@@ -323,6 +337,7 @@ int main(int argc, char **argv)
     g_test_add_func("/util/error/report-cmdline", test_report_cmdline);
     g_test_add_func("/util/error/report-file", test_report_file);
     g_test_add_func("/util/error/report-err", test_report_err);
+    g_test_add_func("/util/error/get-printer", test_get_printer);
     g_test_add_func("/util/error/autoptr", test_autoptr);
     return g_test_run();
 }

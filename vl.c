@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * vl.c: kvmini's main(): parse the command line (QEMU's spelling), create
+ * what it asks for, run the main loop until a shutdown request, clean up.
+ */
+#include "osdep.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+
+#include "qom/object-option.h"
+#include "system/run-control.h"
+#include "system/vm-name.h"
+#include "system/vm-state.h"
+#include "util/cutils.h"
+#include "util/error-report.h"
+#include "util/error.h"
+#include "util/log.h"
+#include "util/main-loop.h"
+#include "util/qemu-option.h"
+
+typedef enum VlOptionIndex {
+    OPT_HELP,
+    OPT_VERSION,
+    OPT_NAME,
+    OPT_S,
+    OPT_NO_REBOOT,
+    OPT_NO_SHUTDOWN,
+    OPT_PIDFILE,
+    OPT_D,
+    OPT_D_FILE,
+    OPT_OBJECT,
+} VlOptionIndex;
+
+typedef struct VlOption {
+    const char *name;
+    VlOptionIndex index;
+    const char *arg;        /* the argument's name for -h, or NULL for none */
+    const char *help;
+} VlOption;
+
+static const VlOption vl_options[] = {
+    { "h", OPT_HELP, NULL, "display this help and exit" },
+    { "help", OPT_HELP, NULL, NULL },
+    { "version", OPT_VERSION, NULL, "display version information and exit" },
+    { "name", OPT_NAME, "string1[,debug-threads=on|off]",
+      "set the name of the guest (shown by query-name and in HMP)" },
+    { "S", OPT_S, NULL, "do not start the vCPUs at start-up (use 'cont')" },
+    { "no-reboot", OPT_NO_REBOOT, NULL, "exit instead of rebooting" },
+    { "no-shutdown", OPT_NO_SHUTDOWN, NULL,
+      "stop the VM instead of exiting when the guest shuts down" },
+    { "pidfile", OPT_PIDFILE, "file", "write the process ID to 'file'" },
+    { "d", OPT_D, "item1[,...]", "enable logging of items ('-d help' for a list)" },
+    { "D", OPT_D_FILE, "logfile", "write the log to 'logfile' (default stderr)" },
+    { "object", OPT_OBJECT, "TYPE,id=ID[,prop=value...]",
+      "create a user-creatable object ('-object help' for a list)" },
+};
+
+/* -name: QEMU's shape, with the guest name as the implied key. */
+static QemuOptsList qemu_name_opts = {
+    .name = "name",
+    .implied_opt_name = "guest",
+    .merge_lists = true,
+    .desc = {
+        { .name = "guest", .type = QEMU_OPT_STRING,
+          .help = "the name of the guest" },
+        { .name = "debug-threads", .type = QEMU_OPT_BOOL,
+          .help = "name the threads after the guest (accepted, no effect)" },
+        { /* end of list */ }
+    },
+};
+
+/* What the command line asked for, beyond what lives in QemuOpts lists. */
+typedef struct VlConfig {
+    bool start_stopped;
+    const char *pidfile;
+    const char *log_items;
+    const char *log_file;
+} VlConfig;
+
+static void vl_help(void)
+{
+    size_t i;
+
+    printf("usage: kvmini [options]\n\n");
+    for (i = 0; i < ARRAY_SIZE(vl_options); i++) {
+        const VlOption *o = &vl_options[i];
+        g_autofree char *head = NULL;
+
+        if (!o->help) {
+            continue;
+        }
+        head = g_strdup_printf("-%s%s%s", o->name, o->arg ? " " : "",
+                               o->arg ? o->arg : "");
+        printf("%-24s %s\n", head, o->help);
+    }
+    printf("\nDocumentation: docs/user/ in the kvmini source tree.\n");
+}
+
+static void vl_version(void)
+{
+    printf("kvmini version " KVMINI_VERSION
+           " (QMP compatible with QEMU 7.2.0)\n");
+}
+
+static const VlOption *vl_find_option(const char *word)
+{
+    size_t i;
+
+    /* Like QEMU, "--name" is the same option as "-name". */
+    if ('-' == word[1]) {
+        word++;
+    }
+    for (i = 0; i < ARRAY_SIZE(vl_options); i++) {
+        if (!strcmp(vl_options[i].name, word + 1)) {
+            return &vl_options[i];
+        }
+    }
+    return NULL;
+}
+
+/* Handle one option; exits on a bad value. */
+static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
+{
+    Error *err = NULL;
+    bool help;
+
+    switch (o->index) {
+    case OPT_HELP:
+        vl_help();
+        exit(0);
+    case OPT_VERSION:
+        vl_version();
+        exit(0);
+    case OPT_NAME:
+        if (!qemu_opts_parse_noisily(qemu_find_opts("name"), arg, true)) {
+            exit(1);
+        }
+        break;
+    case OPT_S:
+        cfg->start_stopped = true;
+        break;
+    case OPT_NO_REBOOT:
+        run_control_set_no_reboot(true);
+        break;
+    case OPT_NO_SHUTDOWN:
+        run_control_set_no_shutdown(true);
+        break;
+    case OPT_PIDFILE:
+        cfg->pidfile = arg;
+        break;
+    case OPT_D:
+        cfg->log_items = arg;
+        break;
+    case OPT_D_FILE:
+        cfg->log_file = arg;
+        break;
+    case OPT_OBJECT:
+        if (!object_option_parse(arg, &help, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        if (help) {
+            exit(0);
+        }
+        break;
+    }
+}
+
+static void vl_parse(int argc, char **argv, VlConfig *cfg)
+{
+    const VlOption *o;
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        loc_set_cmdline(argv, i, 1);
+        if ('-' != argv[i][0] || !argv[i][1]) {
+            error_report("unexpected argument (kvmini takes no disk image; "
+                         "use -drive)");
+            exit(1);
+        }
+        o = vl_find_option(argv[i]);
+        if (!o) {
+            error_report("invalid option");
+            exit(1);
+        }
+        if (o->arg && i + 1 >= argc) {
+            error_report("requires an argument");
+            exit(1);
+        }
+        if (o->arg) {
+            loc_set_cmdline(argv, i, 2);
+        }
+        vl_apply(o, o->arg ? argv[i + 1] : NULL, cfg);
+        i += o->arg ? 1 : 0;
+    }
+    loc_set_none();
+}
+
+static void vl_setup_logging(const VlConfig *cfg)
+{
+    Error *err = NULL;
+    int mask = 0;
+
+    if (cfg->log_items && is_help_option(cfg->log_items)) {
+        log_print_help();
+        exit(0);
+    }
+    if (cfg->log_items && !log_parse_items(cfg->log_items, &mask, &err)) {
+        error_reportf_err(err, "-d %s: ", cfg->log_items);
+        exit(1);
+    }
+    if (cfg->log_file && !log_set_file(cfg->log_file, &err)) {
+        error_reportf_err(err, "-D %s: ", cfg->log_file);
+        exit(1);
+    }
+    log_set_mask(mask);
+}
+
+/*
+ * Write our PID to @path, keeping it locked while we run so that a second
+ * kvmini with the same -pidfile fails instead of overwriting it.
+ */
+static bool vl_write_pidfile(const char *path, Error **errp)
+{
+    g_autofree char *pid = g_strdup_printf("%d\n", (int)getpid());
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+
+    if (0 > fd) {
+        error_setg_errno(errp, errno, "cannot open PID file '%s'", path);
+        return false;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB)) {
+        error_setg(errp, "PID file '%s' is in use by another process", path);
+        close(fd);
+        return false;
+    }
+    if (ftruncate(fd, 0) || (ssize_t)strlen(pid) != write(fd, pid, strlen(pid))) {
+        error_setg_errno(errp, errno, "cannot write PID file '%s'", path);
+        close(fd);
+        return false;
+    }
+    /* The descriptor stays open, holding the lock, until we exit. */
+    return true;
+}
+
+static void vl_apply_name(void)
+{
+    QemuOpts *opts = qemu_opts_find(qemu_find_opts("name"), NULL);
+
+    if (opts) {
+        vm_name_set(qemu_opt_get(opts, "guest"));
+    }
+}
+
+int main(int argc, char **argv)
+{
+    VlConfig cfg = { 0 };
+    Error *err = NULL;
+    int status = 0;
+
+    main_loop_init();
+    qemu_add_opts(&qemu_name_opts);
+    vl_parse(argc, argv, &cfg);
+    vl_setup_logging(&cfg);
+    vl_apply_name();
+    if (cfg.pidfile && !vl_write_pidfile(cfg.pidfile, &err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    run_control_catch_signals();
+    if (!object_option_add_all(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
+
+    if (cfg.start_stopped) {
+        vm_set_autostart(false);
+    }
+    if (vm_get_autostart()) {
+        vm_start();
+    }
+    while (!run_control_poll(&status)) {
+        main_loop_wait(true);
+    }
+
+    if (cfg.pidfile) {
+        unlink(cfg.pidfile);
+    }
+    log_close();
+    return status;
+}
