@@ -43,7 +43,8 @@ static const char usage_text[] =
 "\n"
 "The shell reads \"CMD [KEY=VALUE]...\" or \"CMD {JSON}\" lines; on a\n"
 "terminal it edits lines (Ctrl-A/E/K/U/W, arrows), keeps a history\n"
-"(Up/Down) and completes command names (Tab). Ctrl-D ends it.\n"
+"(Up/Down) and completes command names (Tab). Ctrl-C drops the line,\n"
+"Ctrl-D ends the shell.\n"
 "\n"
 "Exit status: 0 on success, 1 on any error (printed on one line).\n";
 
