@@ -66,7 +66,7 @@ static bool parse_timeout(const char *text, int64_t *timeout_ms)
 
     errno = 0;
     secs = g_ascii_strtod(text, &end);
-    if (!*text || *end || errno || !isfinite(secs) || 0 > secs ||
+    if (!*text || *end || errno || !isfinite(secs) || secs < 0 ||
         1e9 < secs) {
         error_report("invalid timeout '%s', expected seconds", text);
         return false;
@@ -93,7 +93,7 @@ static int parse_options(int argc, char **argv, Options *opts)
 
     /* '+': options end at SOCKET; ':': a missing argument is ':'. */
     opterr = 0;
-    while (-1 != (c = getopt_long(argc, argv, "+:Hej:t:hV", longopts, NULL))) {
+    while ((c = getopt_long(argc, argv, "+:Hej:t:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'H':
             opts->hmp = true;

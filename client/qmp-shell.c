@@ -139,7 +139,7 @@ static void run_qmp_line(Shell *sh, const char *line)
     QDict *args = NULL;
     Error *err = NULL;
 
-    if ('{' == *rest) {
+    if (*rest == '{') {
         args = qmp_tool_parse_json(rest, &err);
     } else if (*rest) {
         if (!g_shell_parse_argv(rest, NULL, &words, NULL)) {
@@ -234,16 +234,16 @@ static bool read_input(Shell *sh)
     ssize_t n;
 
     n = read(STDIN_FILENO, buf, sizeof(buf));
-    if (0 > n && (EINTR == errno || EAGAIN == errno)) {
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
         return true;
     }
     if (sh->rl) {
         terminal_input(sh, buf, n);
     } else {
         g_string_append_len(sh->input, buf, MAX(n, 0));
-        run_input_lines(sh, 0 >= n);
+        run_input_lines(sh, n <= 0);
     }
-    return 0 < n && !sh->eof && !qmp_client_get_failure(sh->tool->client);
+    return n > 0 && !sh->eof && !qmp_client_get_failure(sh->tool->client);
 }
 
 /* Wait for input or for the server; false when the connection failed. */
@@ -262,8 +262,8 @@ static bool wait_input(Shell *sh, bool *stdin_ready)
         error_report_err(err);
         return false;
     }
-    while (0 > poll(fds, 2, -1)) {
-        if (EINTR != errno) {
+    while (poll(fds, 2, -1) < 0) {
+        if (errno != EINTR) {
             return false;
         }
     }

@@ -42,7 +42,7 @@ static gboolean server_readable(int fd, GIOCondition cond, gpointer opaque)
     ssize_t n = read(fd, buf, MIN(sizeof(buf),
                                   monitor_can_receive(s->mon)));
 
-    if (0 >= n) {
+    if (n <= 0) {
         s->watch = 0;
         monitor_closed(s->mon);
         return G_SOURCE_REMOVE;
