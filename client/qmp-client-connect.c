@@ -32,7 +32,7 @@ static int connect_unix(const char *path, gint64 deadline, Error **errp)
     }
     strcpy(addr.sun_path, path);
     fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (0 > fd) {
+    if (fd < 0) {
         error_setg_errno(errp, errno, "cannot create a unix socket");
         return -1;
     }
@@ -40,16 +40,16 @@ static int connect_unix(const char *path, gint64 deadline, Error **errp)
         if (!connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
             return fd;
         }
-        if (EINTR == errno) {
+        if (errno == EINTR) {
             continue;
         }
         left = deadline - g_get_monotonic_time();
-        if (EAGAIN != errno || 0 >= left) {
+        if (errno != EAGAIN || left <= 0) {
             break;
         }
         g_usleep(MIN(10000, left));
     }
-    error_setg_errno(errp, EAGAIN == errno ? ETIMEDOUT : errno,
+    error_setg_errno(errp, errno == EAGAIN ? ETIMEDOUT : errno,
                      "cannot connect to unix socket '%s'", path);
     close(fd);
     return -1;
@@ -66,16 +66,16 @@ static int connect_addrinfo(const struct addrinfo *ai, gint64 deadline)
 
     fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
                 ai->ai_protocol);
-    if (0 > fd) {
+    if (fd < 0) {
         return -1;
     }
-    if (0 > connect(fd, ai->ai_addr, ai->ai_addrlen)) {
+    if (connect(fd, ai->ai_addr, ai->ai_addrlen) < 0) {
         err = errno;
     }
-    if (EINPROGRESS == err) {
+    if (err == EINPROGRESS) {
         ready = libqmp_wait_fd(fd, POLLOUT, deadline);
-        if (0 > ready ||
-            0 > getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len)) {
+        if (ready < 0 ||
+            getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) {
             err = errno;
         } else if (!ready) {
             err = ETIMEDOUT;
@@ -100,8 +100,8 @@ static bool split_host_port(const char *hostport, char **host, char **port)
     if (!colon || !colon[1]) {
         return false;
     }
-    if ('[' == hostport[0]) {
-        if (hostport + 1 >= colon || ']' != colon[-1]) {
+    if (hostport[0] == '[') {
+        if (hostport + 1 >= colon || colon[-1] != ']') {
             return false;
         }
         hostport++;
@@ -137,10 +137,10 @@ static int connect_tcp(const char *hostport, gint64 deadline, Error **errp)
                    gai_strerror(ret));
         return -1;
     }
-    for (ai = res; ai && 0 > fd; ai = ai->ai_next) {
+    for (ai = res; ai && fd < 0; ai = ai->ai_next) {
         fd = connect_addrinfo(ai, deadline);
     }
-    if (0 > fd) {
+    if (fd < 0) {
         error_setg_errno(errp, errno, "cannot connect to '%s'", hostport);
     }
     freeaddrinfo(res);
@@ -161,7 +161,7 @@ QmpClient *qmp_client_connect(const char *address,
     } else {
         fd = connect_unix(address, deadline, errp);
     }
-    if (0 > fd) {
+    if (fd < 0) {
         return NULL;
     }
     return qmp_client_new_fd(fd, opts, errp);
