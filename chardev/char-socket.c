@@ -196,6 +196,22 @@ static struct addrinfo *tcp_chr_resolve(SocketChardev *s, bool passive,
     return res;
 }
 
+/* With port 0 the kernel chose one: show that one, as QEMU does. */
+static void tcp_chr_set_bound_port(SocketChardev *s)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    char serv[NI_MAXSERV];
+
+    if (!getsockname(s->listen_fd, (struct sockaddr *)&ss, &len) &&
+        !getnameinfo((struct sockaddr *)&ss, len, NULL, 0, serv, sizeof(serv),
+                     NI_NUMERICSERV)) {
+        g_free(s->addr->u.inet.data->port);
+        s->addr->u.inet.data->port = g_strdup(serv);
+        tcp_chr_update_filename(s);
+    }
+}
+
 static bool tcp_chr_listen(SocketChardev *s, Error **errp)
 {
     g_autofree char *addr = tcp_chr_addr_str(s);
@@ -231,6 +247,9 @@ static bool tcp_chr_listen(SocketChardev *s, Error **errp)
         return false;
     }
     s->listen_fd = fd;
+    if (!tcp_chr_is_unix(s)) {
+        tcp_chr_set_bound_port(s);
+    }
     return true;
 }
 
