@@ -34,10 +34,16 @@ char *chardev_type_name(const char *kind)
 Chardev *qemu_chardev_new(const char *id, const char *typename,
                           ChardevBackend *backend, Error **errp)
 {
-    g_autoptr(Object) obj = object_new(typename);
-    Chardev *chr = CHARDEV(obj);
+    g_autoptr(Object) obj = NULL;
+    Chardev *chr;
     bool be_opened = true;
 
+    if (qemu_chr_find(id)) {
+        error_setg(errp, "Chardev with id '%s' already exists", id);
+        return NULL;
+    }
+    obj = object_new(typename);
+    chr = CHARDEV(obj);
     chr->label = g_strdup(id);
     if (!CHARDEV_GET_CLASS(chr)->open(chr, backend, &be_opened, errp)) {
         return NULL;
@@ -57,10 +63,6 @@ Chardev *qemu_chr_new_from_backend(const char *id, ChardevBackend *backend,
     const char *kind = ChardevBackendKind_str(backend->type);
     g_autofree char *type = chardev_type_name(kind);
 
-    if (qemu_chr_find(id)) {
-        error_setg(errp, "Chardev with id '%s' already exists", id);
-        return NULL;
-    }
     if (!type) {
         error_setg(errp, "'%s' is not a valid char driver name", kind);
         return NULL;

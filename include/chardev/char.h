@@ -71,15 +71,16 @@ Object *chardev_container(void);
 
 /*
  * Create the chardev @id from @backend (borrowed) with the QOM type
- * @typename: a subclass of TYPE_CHARDEV. Returns the new chardev, owned by
+ * @typename: a subclass of TYPE_CHARDEV. @id must be new ("Chardev with
+ * id 'ID' already exists"). Returns the new chardev, owned by
  * /chardevs (borrowed), or NULL with @errp set.
  */
 Chardev *qemu_chardev_new(const char *id, const char *typename,
                           ChardevBackend *backend, Error **errp);
 
 /*
- * Create a chardev as chardev-add does: @id must be new ("Chardev with id
- * 'ID' already exists"), @backend (borrowed) picks the type. Returns the
+ * Create a chardev as chardev-add does: @backend (borrowed) picks the
+ * type, @id must be new. Returns the
  * chardev (borrowed) or NULL with @errp set, without the "Failed to add"
  * prefix.
  */
