@@ -28,6 +28,12 @@ typedef struct KvminiProc {
  */
 KvminiProc *kvmini_proc_start(const char *const *args);
 
+/*
+ * Kill @pid at exit or abort unless untracked (@on false) first; for
+ * kvmini processes started otherwise (a daemon, a terminal test).
+ */
+void kvmini_proc_track(GPid pid, bool on);
+
 /* A QMP client on @p's first QMP socket, negotiated (oob: @oob). */
 QmpClient *kvmini_proc_qmp(KvminiProc *p, bool oob);
 
