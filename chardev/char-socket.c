@@ -294,7 +294,7 @@ static bool tcp_chr_open(Chardev *chr, ChardevBackend *backend,
 {
     SocketChardev *s = SOCKET_CHARDEV(chr);
     ChardevSocket *sock = backend->u.socket.data;
-    bool wait = !sock->has_wait || sock->wait;
+    bool wait = sock->has_wait && sock->wait;
     g_autofree char *addr = NULL;
     Error *err = NULL;
     int fd;
