@@ -9,6 +9,8 @@
 #include <signal.h>
 #include <sys/file.h>
 
+#include "chardev/char-opts.h"
+#include "monitor/monitor-chardev.h"
 #include "monitor/monitor-cmdline.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
@@ -379,6 +381,8 @@ int main(int argc, char **argv)
 
     main_loop_init();
     qemu_add_opts(&qemu_name_opts);
+    qemu_add_opts(&qemu_chardev_opts);
+    qemu_add_opts(&qemu_mon_opts);
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
