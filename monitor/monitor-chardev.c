@@ -160,7 +160,8 @@ bool monitor_init_compat(const char *spec, bool qmp, bool pretty, bool mux,
     g_autofree char *label = NULL;
     Chardev *chr;
 
-    if (!strcmp(spec, "none")) {
+    /* Like QEMU: "none" means no monitor for -monitor, not for -qmp. */
+    if (!qmp && !strcmp(spec, "none")) {
         return true;
     }
     label = g_strdup_printf("compat_monitor%u", compat_monitor_count++);

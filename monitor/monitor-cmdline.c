@@ -60,8 +60,8 @@ static bool mon_cmdline_serial(const char *spec, Error **errp)
     if (g_str_has_prefix(spec, "chardev:")) {
         chr = qemu_chr_find(spec + strlen("chardev:"));
         if (!chr) {
-            error_setg(errp, "chardev \"%s\" not found",
-                       spec + strlen("chardev:"));
+            error_setg(errp, "could not connect serial device to character "
+                       "backend '%s'", spec);
             return false;
         }
     } else if (g_str_has_prefix(spec, "mon:")) {

@@ -4,7 +4,7 @@
  * that create them: -mon chardev=ID,mode=control|readline,pretty=on|off,
  * and the shorthands -qmp SPEC, -qmp-pretty SPEC, -monitor SPEC (a SPEC
  * as chardev/char-opts.h's qemu_chr_new_compat() takes, creating chardev
- * "compat_monitorN"; "none" for no monitor).
+ * "compat_monitorN"; -monitor none for no monitor).
  */
 #ifndef MONITOR_MONITOR_CHARDEV_H
 #define MONITOR_MONITOR_CHARDEV_H
@@ -27,7 +27,8 @@ bool monitor_init_opts(QemuOpts *opts, Error **errp);
 
 /*
  * -qmp / -qmp-pretty / -monitor @spec: a chardev "compat_monitorN" (N
- * counting these options) and a monitor on it; @spec "none" does nothing.
+ * counting these options) and a monitor on it; @spec "none" does nothing
+ * for HMP (and is refused for QMP, as by QEMU).
  * With @mux the chardev is a mux others may share.
  */
 bool monitor_init_compat(const char *spec, bool qmp, bool pretty, bool mux,

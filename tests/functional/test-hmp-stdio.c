@@ -189,6 +189,64 @@ static void test_daemonize_stdio(void)
                     "kvmini: -nographic cannot be used with -daemonize\n");
 }
 
+/* Run kvmini with @args; check it fails with exactly @stderr_text. */
+static void assert_fails(const char *const *args, const char *stderr_text)
+{
+    g_autofree char *err = NULL;
+    int status;
+
+    g_assert(g_spawn_sync(NULL, (char **)args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                          NULL, NULL, NULL, &err, &status, NULL));
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 1);
+    g_assert_cmpstr(err, ==, stderr_text);
+}
+
+static void test_cmdline_errors(void)
+{
+#define K KVMINI_PATH, "-nodefaults"
+    assert_fails((const char *const[]) { K, "-chardev", "null", NULL },
+                 "kvmini: -chardev null: chardev: no id specified\n");
+    assert_fails((const char *const[]) { K, "-chardev", "null,id=a",
+                                         "-chardev", "null,id=a", NULL },
+                 "kvmini: -chardev null,id=a: Duplicate ID 'a' for chardev\n");
+    assert_fails((const char *const[]) { K, "-chardev", "bogus,id=a", NULL },
+                 "kvmini: -chardev bogus,id=a: 'bogus' is not a valid char "
+                 "driver name\n");
+    assert_fails((const char *const[]) { K, "-mon", "chardev=nope", NULL },
+                 "kvmini: -mon chardev=nope: chardev \"nope\" not found\n");
+    assert_fails((const char *const[]) { K, "-mon", "mode=control", NULL },
+                 "kvmini: -mon mode=control: Parameter 'chardev' is missing\n");
+    assert_fails((const char *const[]) { K, "-chardev", "null,id=n", "-mon",
+                                         "n", "-mon", "n", NULL },
+                 "kvmini: -mon n: Device 'n' is in use\n");
+    assert_fails((const char *const[]) { K, "-qmp", "bogus:foo", NULL },
+                 "kvmini: -qmp bogus:foo: 'bogus:foo' is not a valid char "
+                 "driver\n");
+    assert_fails((const char *const[]) { K, "-qmp", "none", NULL },
+                 "kvmini: -qmp none: 'none' is not a valid char driver\n");
+    assert_fails((const char *const[]) { K, "-serial", "chardev:zz", NULL },
+                 "kvmini: -serial chardev:zz: could not connect serial device "
+                 "to character backend 'chardev:zz'\n");
+    assert_fails((const char *const[]) { K, "-display", "gtk", NULL },
+                 "kvmini: -display gtk: Display 'gtk' is not available\n");
+#undef K
+}
+
+static void test_chardev_help(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-chardev", "help", NULL };
+    g_autofree char *out = NULL;
+    int status;
+
+    g_assert(g_spawn_sync(NULL, (char **)args, NULL, 0, NULL, NULL, &out, NULL,
+                          &status, NULL));
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    g_assert_cmpstr(out, ==, "Available chardev backend types: \n  file\n  mux\n"
+                    "  null\n  pipe\n  ringbuf\n  socket\n  stdio\n  memory\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -198,5 +256,7 @@ int main(int argc, char **argv)
                     test_terminal_restored_on_crash);
     g_test_add_func("/hmp/stdio/daemonize", test_daemonize);
     g_test_add_func("/hmp/stdio/daemonize-stdio", test_daemonize_stdio);
+    g_test_add_func("/hmp/stdio/cmdline-errors", test_cmdline_errors);
+    g_test_add_func("/hmp/stdio/chardev-help", test_chardev_help);
     return g_test_run();
 }
