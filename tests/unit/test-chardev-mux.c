@@ -10,6 +10,7 @@
 
 #include "chardev-test-fe.h"
 #include "chardev/char-opts.h"
+#include "monitor/monitor-chardev.h"
 #include "system/run-control.h"
 #include "util/main-loop.h"
 
@@ -142,6 +143,46 @@ static void test_exit(MuxFixture *f, gconstpointer data)
     g_assert_cmpint(status, ==, 0);
 }
 
+/*
+ * A monitor attached before the console greets when it gets the focus;
+ * until then its input goes to the console.
+ */
+static void test_monitor(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("test-chardev-mux-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "m.sock", NULL);
+    g_autofree char *opts = g_strdup_printf(
+        "socket,id=m,path=%s,server=on,wait=off,mux=on", path);
+    static const char banner[] = "kvmini " KVMINI_VERSION " monitor - type "
+        "'help' for more information\r\n(kvmini) ";
+    MuxFixture f = { .path = path };
+    struct sockaddr_un un = { .sun_family = AF_UNIX };
+    g_autofree char *got = NULL;
+    char c;
+    Chardev *chr;
+
+    chr = qemu_chr_new_from_cmdline(opts, &error_abort);
+    g_assert(monitor_init_chardev(chr, false, false, &error_abort));
+    test_fe_attach(&f.a, chr);
+    f.client = socket(AF_UNIX, SOCK_STREAM, 0);
+    strcpy(un.sun_path, path);
+    g_assert_cmpint(connect(f.client, (struct sockaddr *)&un, sizeof(un)),
+                    ==, 0);
+    test_fe_wait_event(&f.a, 'O');
+    send_text(&f, "x");
+    test_fe_wait_input(&f.a, 1);
+    test_loop_drain();
+    g_assert_cmpint(recv(f.client, &c, 1, MSG_DONTWAIT), ==, -1);
+    send_text(&f, "\001c");
+    got = recv_text(&f, strlen(banner));
+    g_assert_cmpstr(got, ==, banner);
+    close(f.client);
+    test_fe_detach(&f.a);
+    monitor_chardev_cleanup();
+    qemu_chr_cleanup();
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -152,6 +193,7 @@ int main(int argc, char **argv)
                mux_teardown);
     g_test_add("/chardev/mux/timestamps", MuxFixture, NULL, mux_setup,
                test_timestamps, mux_teardown);
+    g_test_add_func("/chardev/mux/monitor", test_monitor);
     g_test_add("/chardev/mux/exit", MuxFixture, NULL, mux_setup, test_exit,
                mux_teardown);
     return g_test_run();
