@@ -91,6 +91,32 @@ static void test_human_monitor_command(void)
     g_assert_cmpstr(out, ==, expect);
 }
 
+static void assert_hmp(QmpClient *c, const char *cmd, const char *expect)
+{
+    g_autofree char *out = qmp_client_hmp(c, cmd, &error_abort);
+
+    g_assert_cmpstr(out, ==, expect);
+}
+
+static void test_chardev_commands(void)
+{
+    g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
+    g_autoptr(QmpClient) c = kvmini_proc_qmp(p, false);
+
+    assert_hmp(c, "chardev-add ringbuf,id=r,size=8", "");
+    assert_hmp(c, "ringbuf_write r helloworld", "");
+    assert_hmp(c, "ringbuf_read r 100", "lloworld\r\n");
+    assert_hmp(c, "chardev-add null,id=r",
+               "Error: Chardev with id 'r' already exists\r\n");
+    assert_hmp(c, "chardev-add bogus,id=x",
+               "Error: 'bogus' is not a valid char driver name\r\n");
+    assert_hmp(c, "chardev-add null", "Error: chardev: no id specified\r\n");
+    assert_hmp(c, "ringbuf_read zz 1", "Error: Device 'zz' not found\r\n");
+    assert_hmp(c, "chardev-remove zz", "Error: Chardev 'zz' not found\r\n");
+    assert_hmp(c, "chardev-remove r", "");
+    assert_hmp(c, "chardev-remove r", "Error: Chardev 'r' not found\r\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -100,5 +126,6 @@ int main(int argc, char **argv)
                     test_one_client_at_a_time);
     g_test_add_func("/hmp/socket/human-monitor-command",
                     test_human_monitor_command);
+    g_test_add_func("/hmp/socket/chardev-commands", test_chardev_commands);
     return g_test_run();
 }
