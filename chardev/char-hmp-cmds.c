@@ -58,12 +58,16 @@ static void hmp_ringbuf_read(Monitor *mon, const QDict *qdict)
     if (hmp_handle_error(mon, err)) {
         return;
     }
-    /* Like QEMU: control characters as \uXXXX, the rest as is. */
+    /* Like QEMU: backslash doubled, control characters as \uXXXX. */
     for (p = data; *p; p++) {
-        if ((unsigned char)*p < 0x20 && '\n' != *p && '\t' != *p) {
-            monitor_printf(mon, "\\u%04X", (unsigned char)*p);
+        unsigned char ch = *p;
+
+        if ('\\' == ch) {
+            monitor_printf(mon, "\\\\");
+        } else if ((0x20 > ch && '\n' != ch && '\t' != ch) || 0x7f == ch) {
+            monitor_printf(mon, "\\u%04X", ch);
         } else {
-            monitor_printf(mon, "%c", *p);
+            monitor_printf(mon, "%c", ch);
         }
     }
     monitor_printf(mon, "\n");

@@ -22,10 +22,8 @@ static int chr_info_add(Object *child, void *opaque)
     info = g_new0(ChardevInfo, 1);
     info->label = g_strdup(chr->label);
     info->filename = g_strdup(chr->filename);
+    /* A frontend with handlers; a mux's frontends are not its "be". */
     info->frontend_open = chr->be && chr->be->event;
-    if (chardev_is_mux(chr)) {
-        info->frontend_open = false;
-    }
     **tail = g_new0(ChardevInfoList, 1);
     (**tail)->value = info;
     *tail = &(**tail)->next;

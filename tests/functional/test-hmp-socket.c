@@ -102,10 +102,17 @@ static void test_chardev_commands(void)
 {
     g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
     g_autoptr(QmpClient) c = kvmini_proc_qmp(p, false);
+    QDict *args;
 
     assert_hmp(c, "chardev-add ringbuf,id=r,size=8", "");
     assert_hmp(c, "ringbuf_write r helloworld", "");
     assert_hmp(c, "ringbuf_read r 100", "lloworld\r\n");
+    /* What is not printable comes escaped. */
+    args = qdict_new();
+    qdict_put_str(args, "device", "r");
+    qdict_put_str(args, "data", "a\\b\001\177");
+    g_assert(qmp_client_execute(c, "ringbuf-write", args, NULL, &error_abort));
+    assert_hmp(c, "ringbuf_read r 100", "a\\\\b\\u0001\\u007F\r\n");
     assert_hmp(c, "chardev-add null,id=r",
                "Error: Chardev with id 'r' already exists\r\n");
     assert_hmp(c, "chardev-add bogus,id=x",
