@@ -77,11 +77,16 @@ void qemu_chr_fe_set_handlers(CharBackend *be, IOCanReadHandler *fd_can_read,
 int qemu_chr_fe_write(CharBackend *be, const uint8_t *buf, int len)
 {
     Chardev *chr = be->chr;
+    int n;
 
     if (!chr) {
         return len;
     }
-    return CHARDEV_GET_CLASS(chr)->chr_write(chr, buf, len);
+    n = CHARDEV_GET_CLASS(chr)->chr_write(chr, buf, len);
+    if (0 < n) {
+        qemu_chr_write_log(chr, buf, n);
+    }
+    return n;
 }
 
 static gboolean chr_writable(gint fd, GIOCondition cond, gpointer data)
@@ -123,6 +128,7 @@ int qemu_chr_fe_write_all(CharBackend *be, const uint8_t *buf, int len)
         if (0 > n) {
             return -1;
         }
+        qemu_chr_write_log(chr, buf + done, n);
         if (!n) {
             qemu_chr_wait_writable(chr);
         }

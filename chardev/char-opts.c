@@ -65,6 +65,7 @@ static ChardevBackend *chardev_parse_backend(QemuOpts *opts, const char *kind,
 {
     g_autoptr(ChardevBackend) backend = g_new0(ChardevBackend, 1);
     ChardevClass *cc = CHARDEV_CLASS(object_class_by_name(type));
+    ChardevCommon *common;
     Error *err = NULL;
     int i;
 
@@ -78,6 +79,11 @@ static ChardevBackend *chardev_parse_backend(QemuOpts *opts, const char *kind,
         error_propagate(errp, err);
         return NULL;
     }
+    /* Every branch's data begins with ChardevCommon (its QAPI base). */
+    common = (ChardevCommon *)backend->u.null.data;
+    common->logfile = g_strdup(qemu_opt_get(opts, "logfile"));
+    common->has_logappend = true;
+    common->logappend = qemu_opt_get_bool(opts, "logappend", false);
     return g_steal_pointer(&backend);
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * char-qmp-cmds.c: the QMP commands of chardevs: query-chardev,
- * query-chardev-backends, chardev-add, chardev-remove, ringbuf-write,
- * ringbuf-read.
+ * query-chardev-backends, chardev-add, chardev-remove, chardev-send-break,
+ * ringbuf-write, ringbuf-read.
  */
 #include "osdep.h"
 
@@ -73,6 +73,17 @@ ChardevReturn *qmp_chardev_add(const char *id, ChardevBackend *backend,
 void qmp_chardev_remove(const char *id, Error **errp)
 {
     qemu_chr_remove(id, errp);
+}
+
+void qmp_chardev_send_break(const char *id, Error **errp)
+{
+    Chardev *chr = qemu_chr_find(id);
+
+    if (!chr) {
+        error_setg(errp, "Chardev '%s' not found", id);
+        return;
+    }
+    qemu_chr_be_event(chr, CHR_EVENT_BREAK);
 }
 
 /* The ring buffer @device, or NULL with QEMU's error. */

@@ -5,6 +5,8 @@
  */
 #include "osdep.h"
 
+#include <fcntl.h>
+
 #include "chardev-internal.h"
 #include "qom/container.h"
 
@@ -31,6 +33,51 @@ char *chardev_type_name(const char *kind)
     return g_steal_pointer(&name);
 }
 
+/*
+ * The ChardevCommon members of @backend: every branch's data starts with
+ * them (its QAPI base), so any branch's pointer can be read as one.
+ */
+static const ChardevCommon *chardev_common(const ChardevBackend *backend)
+{
+    return (const ChardevCommon *)backend->u.null.data;
+}
+
+static bool qemu_chr_open_log(Chardev *chr, ChardevBackend *backend,
+                              Error **errp)
+{
+    const ChardevCommon *common = chardev_common(backend);
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC;
+
+    if (!common || !common->logfile) {
+        return true;
+    }
+    flags |= common->has_logappend && common->logappend ? O_APPEND : O_TRUNC;
+    chr->logfd = open(common->logfile, flags, 0666);
+    if (0 > chr->logfd) {
+        error_setg_errno(errp, errno, "Could not create '%s'",
+                         common->logfile);
+        return false;
+    }
+    return true;
+}
+
+void qemu_chr_write_log(Chardev *chr, const uint8_t *buf, int len)
+{
+    ssize_t n;
+
+    while (0 <= chr->logfd && 0 < len) {
+        n = write(chr->logfd, buf, len);
+        if (0 > n && EINTR == errno) {
+            continue;
+        }
+        if (0 >= n) {
+            return;
+        }
+        buf += n;
+        len -= n;
+    }
+}
+
 Chardev *qemu_chardev_new(const char *id, const char *typename,
                           ChardevBackend *backend, Error **errp)
 {
@@ -45,7 +92,8 @@ Chardev *qemu_chardev_new(const char *id, const char *typename,
     obj = object_new(typename);
     chr = CHARDEV(obj);
     chr->label = g_strdup(id);
-    if (!CHARDEV_GET_CLASS(chr)->open(chr, backend, &be_opened, errp)) {
+    if (!qemu_chr_open_log(chr, backend, errp) ||
+        !CHARDEV_GET_CLASS(chr)->open(chr, backend, &be_opened, errp)) {
         return NULL;
     }
     if (!object_property_try_add_child(chardev_container(), id, obj, errp)) {
@@ -162,10 +210,18 @@ void qemu_chr_cleanup(void)
     g_slist_free(list);
 }
 
+static void chardev_init(Object *obj)
+{
+    CHARDEV(obj)->logfd = -1;
+}
+
 static void chardev_finalize(Object *obj)
 {
     Chardev *chr = CHARDEV(obj);
 
+    if (0 <= chr->logfd) {
+        close(chr->logfd);
+    }
     g_free(chr->label);
     g_free(chr->filename);
 }
@@ -174,6 +230,7 @@ static const TypeInfo chardev_info = {
     .name = TYPE_CHARDEV,
     .parent = TYPE_OBJECT,
     .instance_size = sizeof(Chardev),
+    .instance_init = chardev_init,
     .instance_finalize = chardev_finalize,
     .abstract = true,
     .class_size = sizeof(ChardevClass),

@@ -37,6 +37,7 @@ typedef struct Chardev {
     char *filename;         /* query-chardev's "filename" */
     CharBackend *be;        /* the frontend, or NULL (not for mux) */
     bool be_open;           /* connected: OPENED sent, CLOSED not since */
+    int logfd;              /* logfile=: a copy of the output, or -1 */
 } Chardev;
 
 typedef struct ChardevClass {
@@ -118,6 +119,12 @@ void qemu_chr_be_write(Chardev *chr, const uint8_t *buf, int len);
  * update be_open (a repeated one is dropped).
  */
 void qemu_chr_be_event(Chardev *chr, QEMUChrEvent event);
+
+/*
+ * Copy @len bytes that @chr's frontend wrote to its logfile, if it has
+ * one (frontend API and muxes call it).
+ */
+void qemu_chr_write_log(Chardev *chr, const uint8_t *buf, int len);
 
 /* Close every chardev (at exit): sockets unlinked, terminals restored. */
 void qemu_chr_cleanup(void);

@@ -189,6 +189,41 @@ static void test_qmp_errors(void)
                     "{\"name\": \"stdio\"}, {\"name\": \"memory\"}]}");
 }
 
+static void test_logfile(void)
+{
+    g_autofree char *log = g_build_filename(tmpdir, "log", NULL);
+    g_autofree char *opts = g_strdup_printf("null,id=l,logfile=%s", log);
+    g_autofree char *text = NULL;
+    TestFe fe = { 0 };
+
+    assert_cmdline_error("null,id=l,logfile=/nonexistent/x",
+                         "Could not create '/nonexistent/x': No such file or "
+                         "directory");
+    test_fe_attach(&fe, qemu_chr_new_from_cmdline(opts, &error_abort));
+    qemu_chr_fe_write(&fe.be, (const uint8_t *)"one ", 4);
+    qemu_chr_fe_write_all(&fe.be, (const uint8_t *)"two", 3);
+    test_fe_detach(&fe);
+    g_assert(qemu_chr_remove("l", &error_abort));
+    g_assert(g_file_get_contents(log, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "one two");
+    unlink(log);
+}
+
+static void test_send_break(void)
+{
+    TestFe fe = { 0 };
+
+    test_fe_attach(&fe, qemu_chr_new_from_cmdline("null,id=b", &error_abort));
+    assert_dispatch("{'execute': 'chardev-send-break', 'arguments': "
+                    "{'id': 'b'}}", "{\"return\": {}}");
+    g_assert_cmpstr(fe.events->str, ==, "B");
+    assert_dispatch("{'execute': 'chardev-send-break', 'arguments': "
+                    "{'id': 'zz'}}", "{\"error\": {\"class\": "
+                    "\"GenericError\", \"desc\": \"Chardev 'zz' not found\"}}");
+    test_fe_detach(&fe);
+    g_assert(qemu_chr_remove("b", &error_abort));
+}
+
 int main(int argc, char **argv)
 {
     g_autofree char *out = NULL;
@@ -202,6 +237,8 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/backends/null", test_null);
     g_test_add_func("/chardev/backends/ringbuf", test_ringbuf);
     g_test_add_func("/chardev/backends/qmp-errors", test_qmp_errors);
+    g_test_add_func("/chardev/backends/logfile", test_logfile);
+    g_test_add_func("/chardev/backends/send-break", test_send_break);
     ret = g_test_run();
     qemu_chr_cleanup();
     out = g_build_filename(tmpdir, "out", NULL);
