@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * char-qmp-cmds.c: the QMP commands of chardevs: query-chardev,
- * query-chardev-backends, chardev-add, chardev-remove, chardev-send-break,
- * ringbuf-write, ringbuf-read.
+ * query-chardev-backends, chardev-add, chardev-change, chardev-remove,
+ * chardev-send-break, ringbuf-write, ringbuf-read.
  */
 #include "osdep.h"
 
@@ -65,6 +65,15 @@ ChardevReturn *qmp_chardev_add(const char *id, ChardevBackend *backend,
     }
     if (!qemu_chr_new_from_backend(id, backend, &err)) {
         error_propagate_prepend(errp, err, "Failed to add chardev '%s': ", id);
+        return NULL;
+    }
+    return g_new0(ChardevReturn, 1);
+}
+
+ChardevReturn *qmp_chardev_change(const char *id, ChardevBackend *backend,
+                                  Error **errp)
+{
+    if (!qemu_chr_change(id, backend, errp)) {
         return NULL;
     }
     return g_new0(ChardevReturn, 1);

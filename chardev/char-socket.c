@@ -32,6 +32,8 @@ typedef struct SocketChardev {
     int fd;                     /* the connection, or -1 */
     GSource *read_src;
     guint reconnect_id;
+    dev_t sock_dev;             /* the unix socket file made, to remove */
+    ino_t sock_ino;
 } SocketChardev;
 
 DECLARE_INSTANCE_CHECKER(SocketChardev, SOCKET_CHARDEV, "chardev-socket")
@@ -217,6 +219,7 @@ static bool tcp_chr_listen(SocketChardev *s, Error **errp)
     g_autofree char *addr = tcp_chr_addr_str(s);
     struct addrinfo *res = NULL;
     struct sockaddr_un un;
+    struct stat st;
     int fd, one = 1, rc;
 
     if (tcp_chr_is_unix(s)) {
@@ -247,6 +250,10 @@ static bool tcp_chr_listen(SocketChardev *s, Error **errp)
         return false;
     }
     s->listen_fd = fd;
+    if (tcp_chr_is_unix(s) && !stat(un.sun_path, &st)) {
+        s->sock_dev = st.st_dev;
+        s->sock_ino = st.st_ino;
+    }
     if (!tcp_chr_is_unix(s)) {
         tcp_chr_set_bound_port(s);
     }
@@ -382,6 +389,22 @@ static void tcp_chr_instance_init(Object *obj)
     s->listen_fd = -1;
 }
 
+/* Remove the socket file, unless another has replaced it since. */
+static void tcp_chr_unlink(SocketChardev *s)
+{
+    const char *path;
+    struct stat st;
+
+    if (!tcp_chr_is_unix(s)) {
+        return;
+    }
+    path = s->addr->u.q_unix.data->path;
+    if (!stat(path, &st) && st.st_dev == s->sock_dev &&
+        st.st_ino == s->sock_ino) {
+        unlink(path);
+    }
+}
+
 static void tcp_chr_finalize(Object *obj)
 {
     SocketChardev *s = SOCKET_CHARDEV(obj);
@@ -396,9 +419,7 @@ static void tcp_chr_finalize(Object *obj)
     }
     if (0 <= s->listen_fd) {
         close(s->listen_fd);
-        if (tcp_chr_is_unix(s)) {
-            unlink(s->addr->u.q_unix.data->path);
-        }
+        tcp_chr_unlink(s);
     }
     qapi_free_SocketAddressLegacy(s->addr);
 }

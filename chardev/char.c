@@ -78,31 +78,83 @@ void qemu_chr_write_log(Chardev *chr, const uint8_t *buf, int len)
     }
 }
 
+/*
+ * A new chardev @id of @typename opened from @backend, not yet in
+ * /chardevs (the reference is the caller's); *@be_opened as open says.
+ */
+static Object *chardev_open(const char *id, const char *typename,
+                            ChardevBackend *backend, bool *be_opened,
+                            Error **errp)
+{
+    g_autoptr(Object) obj = object_new(typename);
+    Chardev *chr = CHARDEV(obj);
+
+    chr->label = g_strdup(id);
+    *be_opened = true;
+    if (!qemu_chr_open_log(chr, backend, errp) ||
+        !CHARDEV_GET_CLASS(chr)->open(chr, backend, be_opened, errp)) {
+        return NULL;
+    }
+    return g_steal_pointer(&obj);
+}
+
+/* Put @obj (reference borrowed) into /chardevs as @id, then tell it opened. */
+static Chardev *chardev_add(const char *id, Object *obj, bool be_opened)
+{
+    object_property_add_child(chardev_container(), id, obj);
+    if (be_opened) {
+        qemu_chr_be_event(CHARDEV(obj), CHR_EVENT_OPENED);
+    }
+    return CHARDEV(obj);
+}
+
 Chardev *qemu_chardev_new(const char *id, const char *typename,
                           ChardevBackend *backend, Error **errp)
 {
     g_autoptr(Object) obj = NULL;
-    Chardev *chr;
-    bool be_opened = true;
+    bool be_opened;
 
     if (qemu_chr_find(id)) {
         error_setg(errp, "Chardev with id '%s' already exists", id);
         return NULL;
     }
-    obj = object_new(typename);
-    chr = CHARDEV(obj);
-    chr->label = g_strdup(id);
-    if (!qemu_chr_open_log(chr, backend, errp) ||
-        !CHARDEV_GET_CLASS(chr)->open(chr, backend, &be_opened, errp)) {
-        return NULL;
+    obj = chardev_open(id, typename, backend, &be_opened, errp);
+    return obj ? chardev_add(id, obj, be_opened) : NULL;
+}
+
+bool qemu_chr_change(const char *id, ChardevBackend *backend, Error **errp)
+{
+    const char *kind = ChardevBackendKind_str(backend->type);
+    g_autofree char *type = chardev_type_name(kind);
+    Chardev *chr = qemu_chr_find(id);
+    g_autoptr(Object) obj = NULL;
+    bool be_opened;
+
+    if (!chr) {
+        error_setg(errp, "Chardev '%s' does not exist", id);
+        return false;
     }
-    if (!object_property_try_add_child(chardev_container(), id, obj, errp)) {
-        return NULL;
+    if (chardev_is_mux(chr)) {
+        error_setg(errp, "Mux device hotswap not supported yet");
+        return false;
     }
-    if (be_opened) {
-        qemu_chr_be_event(chr, CHR_EVENT_OPENED);
+    /* No frontend can move to another backend (QEMU's monitors cannot). */
+    if (chr->be) {
+        error_setg(errp, "Chardev user does not support chardev hotswap");
+        return false;
     }
-    return chr;
+    if (!type) {
+        error_setg(errp, "'%s' is not a valid char driver name", kind);
+        return false;
+    }
+    /* The old one stays if the new one cannot open. */
+    obj = chardev_open(id, type, backend, &be_opened, errp);
+    if (!obj) {
+        return false;
+    }
+    object_unparent(OBJECT(chr));
+    chardev_add(id, obj, be_opened);
+    return true;
 }
 
 Chardev *qemu_chr_new_from_backend(const char *id, ChardevBackend *backend,

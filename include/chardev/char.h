@@ -88,6 +88,13 @@ Chardev *qemu_chardev_new(const char *id, const char *typename,
 Chardev *qemu_chr_new_from_backend(const char *id, ChardevBackend *backend,
                                    Error **errp);
 
+/*
+ * chardev-change: give the chardev @id the backend @backend (borrowed),
+ * as a new chardev replacing it. Refused for a mux and for a chardev with
+ * a frontend (none can switch backends); on failure the old one stays.
+ */
+bool qemu_chr_change(const char *id, ChardevBackend *backend, Error **errp);
+
 /* The chardev with id @id (borrowed), or NULL. */
 Chardev *qemu_chr_find(const char *id);
 

@@ -224,6 +224,38 @@ static void test_send_break(void)
     g_assert(qemu_chr_remove("b", &error_abort));
 }
 
+static void test_change(void)
+{
+    TestFe fe = { 0 };
+
+    g_assert(qemu_chr_new_from_cmdline("null,id=c", &error_abort));
+    assert_dispatch("{'execute': 'chardev-change', 'arguments': {'id': 'c', "
+                    "'backend': {'type': 'ringbuf', 'data': {'size': 3}}}}",
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                    "\"size of ringbuf chardev must be power of two\"}}");
+    g_assert_cmpstr(qemu_chr_find("c")->filename, ==, "null");
+    assert_dispatch("{'execute': 'chardev-change', 'arguments': {'id': 'c', "
+                    "'backend': {'type': 'ringbuf', 'data': {}}}}",
+                    "{\"return\": {}}");
+    g_assert_cmpstr(qemu_chr_find("c")->filename, ==, "ringbuf");
+    assert_dispatch("{'execute': 'chardev-change', 'arguments': {'id': 'zz', "
+                    "'backend': {'type': 'null', 'data': {}}}}",
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                    "\"Chardev 'zz' does not exist\"}}");
+    test_fe_attach(&fe, qemu_chr_find("c"));
+    assert_dispatch("{'execute': 'chardev-change', 'arguments': {'id': 'c', "
+                    "'backend': {'type': 'null', 'data': {}}}}",
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                    "\"Chardev user does not support chardev hotswap\"}}");
+    test_fe_detach(&fe);
+    g_assert(qemu_chr_new_from_cmdline("null,id=m,mux=on", &error_abort));
+    assert_dispatch("{'execute': 'chardev-change', 'arguments': {'id': 'm', "
+                    "'backend': {'type': 'null', 'data': {}}}}",
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                    "\"Mux device hotswap not supported yet\"}}");
+    qemu_chr_cleanup();
+}
+
 int main(int argc, char **argv)
 {
     g_autofree char *out = NULL;
@@ -239,6 +271,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/backends/qmp-errors", test_qmp_errors);
     g_test_add_func("/chardev/backends/logfile", test_logfile);
     g_test_add_func("/chardev/backends/send-break", test_send_break);
+    g_test_add_func("/chardev/backends/change", test_change);
     ret = g_test_run();
     qemu_chr_cleanup();
     out = g_build_filename(tmpdir, "out", NULL);

@@ -222,6 +222,19 @@ static void test_reconnect_server(void)
     g_clear_pointer(&err, error_free);
 }
 
+/* A chardev that goes removes its socket file, not a newer one there. */
+static void test_replaced_socket_file(void)
+{
+    g_autofree char *path = g_build_filename(tmpdir, "x.sock", NULL);
+
+    chardev_new("x1", path, ",server=on,wait=off");
+    chardev_new("x2", path, ",server=on,wait=off");
+    g_assert(qemu_chr_remove("x1", &error_abort));
+    g_assert(g_file_test(path, G_FILE_TEST_EXISTS));
+    g_assert(qemu_chr_remove("x2", &error_abort));
+    g_assert(!g_file_test(path, G_FILE_TEST_EXISTS));
+}
+
 static void test_tcp(void)
 {
     Chardev *chr = qemu_chr_new_from_cmdline(
@@ -267,6 +280,8 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/socket/client-no-server", test_client_no_server);
     g_test_add_func("/chardev/socket/client-reconnect", test_client_reconnect);
     g_test_add_func("/chardev/socket/reconnect-server", test_reconnect_server);
+    g_test_add_func("/chardev/socket/replaced-socket-file",
+                    test_replaced_socket_file);
     g_test_add_func("/chardev/socket/tcp", test_tcp);
     ret = g_test_run();
     qemu_chr_cleanup();

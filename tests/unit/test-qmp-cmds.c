@@ -155,7 +155,8 @@ static void test_commands(void)
         "query-qmp-schema", "query-status", "query-name", "stop", "cont",
         "system_reset", "system_powerdown", "quit", "human-monitor-command",
         "query-chardev", "query-chardev-backends", "chardev-add",
-        "chardev-remove", "chardev-send-break", "ringbuf-write",
+        "chardev-change", "chardev-remove", "chardev-send-break",
+        "ringbuf-write",
         "ringbuf-read",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
