@@ -6,9 +6,13 @@
 #include "osdep.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 
 #include "qom/object-option.h"
+#include "chardev/char-opts.h"
+#include "monitor/monitor-chardev.h"
+#include "monitor/monitor-cmdline.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
 #include "system/vm-state.h"
@@ -30,6 +34,16 @@ typedef enum VlOptionIndex {
     OPT_D,
     OPT_D_FILE,
     OPT_OBJECT,
+    OPT_CHARDEV,
+    OPT_MON,
+    OPT_QMP,
+    OPT_QMP_PRETTY,
+    OPT_MONITOR,
+    OPT_SERIAL,
+    OPT_NOGRAPHIC,
+    OPT_NODEFAULTS,
+    OPT_DISPLAY,
+    OPT_DAEMONIZE,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -54,6 +68,25 @@ static const VlOption vl_options[] = {
     { "D", OPT_D_FILE, "logfile", "write the log to 'logfile' (default stderr)" },
     { "object", OPT_OBJECT, "TYPE,id=ID[,prop=value...]",
       "create a user-creatable object ('-object help' for a list)" },
+    { "chardev", OPT_CHARDEV, "backend,id=id[,...]",
+      "create a character device ('-chardev help' for the backends)" },
+    { "mon", OPT_MON, "[chardev=]name[,mode=readline|control][,pretty=on|off]",
+      "run a monitor on chardev 'name'" },
+    { "qmp", OPT_QMP, "dev", "like -monitor, but a QMP monitor" },
+    { "qmp-pretty", OPT_QMP_PRETTY, "dev", "like -qmp, with indented JSON" },
+    { "monitor", OPT_MONITOR, "dev",
+      "run an HMP monitor on 'dev' (stdio, unix:PATH,server=on, "
+      "tcp:HOST:PORT,server=on, none, ...)" },
+    { "serial", OPT_SERIAL, "dev",
+      "connect the next serial port to 'dev' (stdio, none, file:PATH, "
+      "chardev:ID, mon:stdio, ...)" },
+    { "nographic", OPT_NOGRAPHIC, NULL,
+      "serial console and monitor on stdio (Ctrl-A h for help)" },
+    { "nodefaults", OPT_NODEFAULTS, NULL,
+      "create no default serial console or monitor" },
+    { "display", OPT_DISPLAY, "none", "accepted: kvmini has no display" },
+    { "daemonize", OPT_DAEMONIZE, NULL,
+      "detach from the terminal once started" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -76,6 +109,9 @@ typedef struct VlConfig {
     const char *pidfile;
     const char *log_items;
     const char *log_file;
+    bool nographic;
+    bool nodefaults;
+    bool daemonize;
 } VlConfig;
 
 static void vl_help(void)
@@ -117,6 +153,33 @@ static const VlOption *vl_find_option(const char *word)
         }
     }
     return NULL;
+}
+
+/* The options monitor-cmdline.c records, and what they are to it. */
+static const struct {
+    VlOptionIndex index;
+    MonCmdlineKind kind;
+} vl_mon_options[] = {
+    { OPT_CHARDEV, MON_CMDLINE_CHARDEV },
+    { OPT_MON, MON_CMDLINE_MON },
+    { OPT_QMP, MON_CMDLINE_QMP },
+    { OPT_QMP_PRETTY, MON_CMDLINE_QMP_PRETTY },
+    { OPT_MONITOR, MON_CMDLINE_MONITOR },
+    { OPT_SERIAL, MON_CMDLINE_SERIAL },
+};
+
+/* Record -chardev, -mon, ... @argv[@i]; false if it is none of them. */
+static bool vl_record_mon_option(const VlOption *o, char **argv, int i)
+{
+    size_t j;
+
+    for (j = 0; j < ARRAY_SIZE(vl_mon_options); j++) {
+        if (vl_mon_options[j].index == o->index) {
+            mon_cmdline_record(vl_mon_options[j].kind, argv, i);
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Handle one option; exits on a bad value. */
@@ -164,6 +227,24 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
             exit(0);
         }
         break;
+    case OPT_NOGRAPHIC:
+        cfg->nographic = true;
+        break;
+    case OPT_NODEFAULTS:
+        cfg->nodefaults = true;
+        break;
+    case OPT_DISPLAY:
+        if (strcmp(arg, "none")) {
+            error_report("Display '%s' is not available", arg);
+            exit(1);
+        }
+        break;
+    case OPT_DAEMONIZE:
+        cfg->daemonize = true;
+        break;
+    default:
+        /* Recorded by vl_record_mon_option(). */
+        break;
     }
 }
 
@@ -191,7 +272,9 @@ static void vl_parse(int argc, char **argv, VlConfig *cfg)
         if (o->arg) {
             loc_set_cmdline(argv, i, 2);
         }
-        vl_apply(o, o->arg ? argv[i + 1] : NULL, cfg);
+        if (!vl_record_mon_option(o, argv, i)) {
+            vl_apply(o, o->arg ? argv[i + 1] : NULL, cfg);
+        }
         i += o->arg ? 1 : 0;
     }
     loc_set_none();
@@ -244,6 +327,58 @@ static bool vl_write_pidfile(const char *path, Error **errp)
     return true;
 }
 
+/*
+ * -daemonize: fork; the parent waits until the child says it is ready
+ * (vl_daemon_ready()) and exits 0, or exits 1 if the child fails first.
+ * The child leaves the terminal's session. Returns the child's end of
+ * the pipe.
+ */
+static int vl_daemonize(void)
+{
+    int fds[2];
+    char ok = 0;
+    pid_t pid;
+
+    if (pipe2(fds, O_CLOEXEC)) {
+        error_report("cannot create a pipe: %s", strerror(errno));
+        exit(1);
+    }
+    pid = fork();
+    if (0 > pid) {
+        error_report("cannot fork: %s", strerror(errno));
+        exit(1);
+    }
+    if (pid) {
+        close(fds[1]);
+        /* EOF: the child exited before it was ready. */
+        _exit(1 == read(fds[0], &ok, 1) && ok ? 0 : 1);
+    }
+    close(fds[0]);
+    setsid();
+    return fds[1];
+}
+
+/* The daemon started: release the parent, and let go of the terminal. */
+static void vl_daemon_ready(int fd)
+{
+    int null = open("/dev/null", O_RDWR);
+    char ok = 1;
+
+    if (0 <= null) {
+        dup2(null, STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+    if (chdir("/")) {
+        /* Not fatal: only the working directory stays. */
+    }
+    if (1 != write(fd, &ok, 1)) {
+        /* The parent is gone; nobody waits for the answer. */
+    }
+    close(fd);
+}
+
 static void vl_apply_name(void)
 {
     QemuOpts *opts = qemu_opts_find(qemu_find_opts("name"), NULL);
@@ -258,20 +393,38 @@ int main(int argc, char **argv)
     VlConfig cfg = { 0 };
     Error *err = NULL;
     int status = 0;
+    int daemon_fd = -1;
 
     main_loop_init();
     qemu_add_opts(&qemu_name_opts);
+    qemu_add_opts(&qemu_chardev_opts);
+    qemu_add_opts(&qemu_mon_opts);
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
+    if (cfg.nographic && cfg.daemonize) {
+        error_report("-nographic cannot be used with -daemonize");
+        exit(1);
+    }
+    if (cfg.daemonize) {
+        daemon_fd = vl_daemonize();
+    }
     if (cfg.pidfile && !vl_write_pidfile(cfg.pidfile, &err)) {
         error_report_err(err);
         exit(1);
     }
     run_control_catch_signals();
+    /* A client that goes away must not kill us: writes fail with EPIPE. */
+    signal(SIGPIPE, SIG_IGN);
+    if (!mon_cmdline_create(cfg.nographic, cfg.nodefaults, cfg.daemonize)) {
+        exit(1);
+    }
     if (!object_option_add_all(&err)) {
         error_report_err(err);
         exit(1);
+    }
+    if (cfg.daemonize) {
+        vl_daemon_ready(daemon_fd);
     }
 
     if (cfg.start_stopped) {
@@ -284,6 +437,7 @@ int main(int argc, char **argv)
         main_loop_wait(true);
     }
 
+    mon_cmdline_cleanup();
     if (cfg.pidfile) {
         unlink(cfg.pidfile);
     }

@@ -158,6 +158,10 @@ static void test_commands(void)
         "qom-list", "qom-get", "qom-set", "qom-list-types",
         "qom-list-properties", "object-add", "object-del", "query-events",
         "query-kvm", "query-cpus-fast",
+        "query-chardev", "query-chardev-backends", "chardev-add",
+        "chardev-change", "chardev-remove", "chardev-send-break",
+        "ringbuf-write",
+        "ringbuf-read",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;

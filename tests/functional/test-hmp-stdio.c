@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test-hmp-stdio.c: kvmini on its standard input and output: -nographic
+ * (HMP behind Ctrl-A), the terminal settings restored on exit and on a
+ * fatal signal, and -daemonize.
+ */
+#include "osdep.h"
+
+#include <pty.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <termios.h>
+
+#include "kvmini-proc.h"
+
+/* Start kvmini with @args, its stdin, stdout and stderr on @fd. */
+static GPid spawn_on_fd(const char *const *args, int fd)
+{
+    GPid pid = fork();
+    int i;
+
+    g_assert_cmpint(pid, >=, 0);
+    if (!pid) {
+        setsid();
+        dup2(fd, STDIN_FILENO);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        for (i = 3; i < 64; i++) {
+            close(i);
+        }
+        execv(KVMINI_PATH, (char **)args);
+        _exit(127);
+    }
+    kvmini_proc_track(pid, true);
+    return pid;
+}
+
+/* Wait up to 5 s for @pid to exit; its wait status. */
+static int wait_exit(GPid pid)
+{
+    int status, i;
+
+    for (i = 0; i < 500; i++) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            kvmini_proc_track(pid, false);
+            return status;
+        }
+        g_usleep(10 * 1000);
+    }
+    g_error("kvmini did not exit");
+}
+
+static void test_nographic(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-nographic", NULL };
+    g_autofree char *banner = NULL, *out = NULL, *end = NULL;
+    int sv[2];
+    GPid pid;
+    int status;
+
+    g_assert_cmpint(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), ==, 0);
+    pid = spawn_on_fd(args, sv[1]);
+    close(sv[1]);
+    banner = kvmini_proc_read_until(sv[0], "(kvmini) ");
+    g_assert_cmpstr(banner, ==, "kvmini " KVMINI_VERSION " monitor - type "
+                    "'help' for more information\r\n(kvmini) ");
+    kvmini_proc_write(sv[0], "info chardev\r");
+    out = kvmini_proc_read_until(sv[0], "\r\n(kvmini) ");
+    g_assert(g_str_has_suffix(out, "info chardev\033[K\r\n"
+                              "serial0-base: filename=stdio\r\n"
+                              "serial0: filename=mux\r\n(kvmini) "));
+    kvmini_proc_write(sv[0], "\001x");
+    end = kvmini_proc_read_until(sv[0], "kvmini: Terminated\n\r");
+    status = wait_exit(pid);
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    close(sv[0]);
+}
+
+/* kvmini on a pseudo-terminal: raw while it runs, restored after. */
+static void run_on_pty(int sig)
+{
+    const char *const args[] = { KVMINI_PATH, "-nographic", NULL };
+    g_autofree char *banner = NULL;
+    struct termios before, during, after;
+    int master, slave;
+    GPid pid;
+    int status;
+
+    g_assert_cmpint(openpty(&master, &slave, NULL, NULL, NULL), ==, 0);
+    g_assert_cmpint(tcgetattr(slave, &before), ==, 0);
+    g_assert(before.c_lflag & ECHO);
+    g_assert(before.c_lflag & ICANON);
+    pid = spawn_on_fd(args, slave);
+    banner = kvmini_proc_read_until(master, "(kvmini) ");
+    g_assert_cmpint(tcgetattr(slave, &during), ==, 0);
+    g_assert(!(during.c_lflag & (ECHO | ICANON)));
+    g_assert(during.c_lflag & ISIG);
+    if (sig) {
+        kill(pid, sig);
+    } else {
+        kvmini_proc_write(master, "\001x");
+    }
+    status = wait_exit(pid);
+    if (sig) {
+        g_assert(WIFSIGNALED(status));
+        g_assert_cmpint(WTERMSIG(status), ==, sig);
+    } else {
+        g_assert(WIFEXITED(status));
+    }
+    g_assert_cmpint(tcgetattr(slave, &after), ==, 0);
+    g_assert_cmpint(after.c_lflag, ==, before.c_lflag);
+    g_assert_cmpint(after.c_iflag, ==, before.c_iflag);
+    close(master);
+    close(slave);
+}
+
+static void test_terminal_restored(void)
+{
+    run_on_pty(0);
+}
+
+static void test_terminal_restored_on_crash(void)
+{
+    run_on_pty(SIGSEGV);
+}
+
+static void test_daemonize(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("kvmini-daemon-XXXXXX", NULL);
+    g_autofree char *pidfile = g_build_filename(dir, "pid", NULL);
+    g_autofree char *sock = g_build_filename(dir, "q.sock", NULL);
+    g_autofree char *qmp = g_strdup_printf("unix:%s,server=on,wait=off", sock);
+    const char *const args[] = { KVMINI_PATH, "-nodefaults", "-daemonize",
+                                 "-pidfile", pidfile, "-qmp", qmp, NULL };
+    QmpClientOptions opts = { .timeout_ms = 10000 };
+    g_autoptr(QmpClient) c = NULL;
+    g_autoptr(GError) gerr = NULL;
+    g_autofree char *text = NULL;
+    GPid daemon;
+    int status, i;
+
+    g_spawn_sync(NULL, (char **)args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                 &status, &gerr);
+    g_assert_no_error(gerr);
+    /* The parent returned 0 once the daemon was ready: its socket exists. */
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    g_assert(g_file_get_contents(pidfile, &text, NULL, NULL));
+    daemon = atoi(text);
+    g_assert_cmpint(daemon, >, 0);
+    kvmini_proc_track(daemon, true);
+    g_assert(g_file_test(sock, G_FILE_TEST_EXISTS));
+
+    c = qmp_client_connect(sock, &opts, &error_abort);
+    g_assert(qmp_client_negotiate(c, false, &error_abort));
+    g_assert(qmp_client_execute(c, "quit", NULL, NULL, &error_abort));
+    for (i = 0; i < 500 && !kill(daemon, 0); i++) {
+        g_usleep(10 * 1000);
+    }
+    g_assert_cmpint(kill(daemon, 0), ==, -1);
+    kvmini_proc_track(daemon, false);
+    g_assert(!g_file_test(pidfile, G_FILE_TEST_EXISTS));
+    rmdir(dir);
+}
+
+static void test_daemonize_stdio(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-nodefaults", "-daemonize",
+                                 "-serial", "stdio", NULL };
+    const char *const args2[] = { KVMINI_PATH, "-daemonize", "-nographic",
+                                  NULL };
+    g_autofree char *err = NULL, *err2 = NULL;
+    int status;
+
+    g_assert(g_spawn_sync(NULL, (char **)args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                          NULL, NULL, NULL, &err, &status, NULL));
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 1);
+    g_assert_cmpstr(err, ==,
+                    "kvmini: -serial stdio: cannot use stdio with -daemonize\n");
+    g_assert(g_spawn_sync(NULL, (char **)args2, NULL,
+                          G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err2,
+                          &status, NULL));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 1);
+    g_assert_cmpstr(err2, ==,
+                    "kvmini: -nographic cannot be used with -daemonize\n");
+}
+
+/* Run kvmini with @args; check it fails with exactly @stderr_text. */
+static void assert_fails(const char *const *args, const char *stderr_text)
+{
+    g_autofree char *err = NULL;
+    int status;
+
+    g_assert(g_spawn_sync(NULL, (char **)args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                          NULL, NULL, NULL, &err, &status, NULL));
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 1);
+    g_assert_cmpstr(err, ==, stderr_text);
+}
+
+static void test_cmdline_errors(void)
+{
+#define K KVMINI_PATH, "-nodefaults"
+    assert_fails((const char *const[]) { K, "-chardev", "null", NULL },
+                 "kvmini: -chardev null: chardev: no id specified\n");
+    assert_fails((const char *const[]) { K, "-chardev", "null,id=a",
+                                         "-chardev", "null,id=a", NULL },
+                 "kvmini: -chardev null,id=a: Duplicate ID 'a' for chardev\n");
+    assert_fails((const char *const[]) { K, "-chardev", "bogus,id=a", NULL },
+                 "kvmini: -chardev bogus,id=a: 'bogus' is not a valid char "
+                 "driver name\n");
+    assert_fails((const char *const[]) { K, "-mon", "chardev=nope", NULL },
+                 "kvmini: -mon chardev=nope: chardev \"nope\" not found\n");
+    assert_fails((const char *const[]) { K, "-mon", "mode=control", NULL },
+                 "kvmini: -mon mode=control: Parameter 'chardev' is missing\n");
+    assert_fails((const char *const[]) { K, "-chardev", "null,id=n", "-mon",
+                                         "n", "-mon", "n", NULL },
+                 "kvmini: -mon n: Device 'n' is in use\n");
+    assert_fails((const char *const[]) { K, "-qmp", "bogus:foo", NULL },
+                 "kvmini: -qmp bogus:foo: 'bogus:foo' is not a valid char "
+                 "driver\n");
+    assert_fails((const char *const[]) { K, "-qmp", "none", NULL },
+                 "kvmini: -qmp none: 'none' is not a valid char driver\n");
+    assert_fails((const char *const[]) { K, "-serial", "chardev:zz", NULL },
+                 "kvmini: -serial chardev:zz: could not connect serial device "
+                 "to character backend 'chardev:zz'\n");
+    assert_fails((const char *const[]) { K, "-display", "gtk", NULL },
+                 "kvmini: -display gtk: Display 'gtk' is not available\n");
+#undef K
+}
+
+static void test_chardev_help(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-chardev", "help", NULL };
+    g_autofree char *out = NULL;
+    int status;
+
+    g_assert(g_spawn_sync(NULL, (char **)args, NULL, 0, NULL, NULL, &out, NULL,
+                          &status, NULL));
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    g_assert_cmpstr(out, ==, "Available chardev backend types: \n  file\n  mux\n"
+                    "  null\n  pipe\n  ringbuf\n  socket\n  stdio\n  memory\n");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/hmp/stdio/nographic", test_nographic);
+    g_test_add_func("/hmp/stdio/terminal-restored", test_terminal_restored);
+    g_test_add_func("/hmp/stdio/terminal-restored-on-crash",
+                    test_terminal_restored_on_crash);
+    g_test_add_func("/hmp/stdio/daemonize", test_daemonize);
+    g_test_add_func("/hmp/stdio/daemonize-stdio", test_daemonize_stdio);
+    g_test_add_func("/hmp/stdio/cmdline-errors", test_cmdline_errors);
+    g_test_add_func("/hmp/stdio/chardev-help", test_chardev_help);
+    return g_test_run();
+}
