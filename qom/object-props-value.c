@@ -10,6 +10,7 @@
 #include "qapi/string-input-visitor.h"
 #include "qapi/string-output-visitor.h"
 #include "qobject/qbool.h"
+#include "qobject/qjson.h"
 #include "qobject/qnum.h"
 #include "qobject/qstring.h"
 #include "qom/object.h"
@@ -194,4 +195,27 @@ char *object_property_print(Object *obj, const char *name, bool human,
     }
     visit_free(v);
     return string;
+}
+
+char *object_property_help(const char *name, const char *type,
+                           const QObject *defval, const char *description)
+{
+    GString *help = g_string_new(NULL);
+    g_autoptr(GString) json = NULL;
+
+    g_string_append_printf(help, "  %s=<%s>", name, type);
+    if (description || defval) {
+        while (help->len < 24) {
+            g_string_append_c(help, ' ');
+        }
+        g_string_append(help, " - ");
+    }
+    if (description) {
+        g_string_append(help, description);
+    }
+    if (defval) {
+        json = qobject_to_json(defval);
+        g_string_append_printf(help, " (default: %s)", json->str);
+    }
+    return g_string_free(help, false);
 }

@@ -51,4 +51,12 @@ void object_class_property_init_all(Object *obj);
  */
 void object_property_del_all(Object *obj);
 
+/*
+ * The arguments in -object text @str: a JSON object, or keyval text with
+ * implied key "qom-type" (then *@keyval is set, and "help" sets *@help
+ * when @help is not NULL). Returns a new reference, or NULL with @errp set.
+ */
+QDict *user_creatable_parse_args(const char *str, bool *keyval, bool *help,
+                                 Error **errp);
+
 #endif /* QOM_INTERNAL_H */

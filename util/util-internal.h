@@ -14,12 +14,6 @@
 void qemu_opt_split_element(const char **pp, bool implied, char **key,
                             char **value);
 
-/* Whether @id is an identifier: a letter, then letters, digits, -, ., _ */
-bool qemu_opts_id_wellformed(const char *id);
-
-/* Set the error for an @id that is not an identifier, with a hint. */
-void qemu_opts_id_error(Error **errp);
-
 /*
  * Check @name=@value against @list as qemu_opt_set() does and, if good,
  * append a new QemuOpt for it to @staged. @name_typed is false when @name

@@ -257,4 +257,13 @@ char *object_property_print(Object *obj, const char *name, bool human,
 const char *object_property_get_type(Object *obj, const char *name,
                                      Error **errp);
 
+/*
+ * One line of help text for a property, as -object TYPE,help and -device
+ * DRIVER,help print it: "  name=<type>" and, when there is a description
+ * or a default, padding to column 24, " - ", the description and
+ * " (default: JSON)". Returns a new string.
+ */
+char *object_property_help(const char *name, const char *type,
+                           const QObject *defval, const char *description);
+
 #endif /* QOM_OBJECT_PROPS_H */

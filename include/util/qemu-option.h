@@ -172,6 +172,18 @@ bool qemu_opts_validate(QemuOpts *opts, const QemuOptDesc *desc, Error **errp);
  */
 void qemu_opts_print_help(const QemuOptsList *list, bool print_caption);
 
+/*
+ * Whether @id is an identifier: a letter, then letters, digits, '-', '.'
+ * and '_'. The rule for every id a user gives (-object, -device, ...).
+ */
+bool qemu_opts_id_wellformed(const char *id);
+
+/*
+ * Set the error for an id that is not an identifier ("Parameter 'id'
+ * expects an identifier"), with a hint saying what one is.
+ */
+void qemu_opts_id_error(Error **errp);
+
 /* Whether @str asks for help: "help" or "?". NULL is not. */
 bool is_help_option(const char *str);
 
