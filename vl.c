@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <sys/file.h>
 
+#include "hw/qdev-option.h"
+#include "monitor/qdev.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
 #include "system/vm-state.h"
@@ -28,6 +30,9 @@ typedef enum VlOptionIndex {
     OPT_PIDFILE,
     OPT_D,
     OPT_D_FILE,
+    OPT_MACHINE,
+    OPT_DEVICE,
+    OPT_NODEFAULTS,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -50,6 +55,14 @@ static const VlOption vl_options[] = {
     { "pidfile", OPT_PIDFILE, "file", "write the process ID to 'file'" },
     { "d", OPT_D, "item1[,...]", "enable logging of items ('-d help' for a list)" },
     { "D", OPT_D_FILE, "logfile", "write the log to 'logfile' (default stderr)" },
+    { "M", OPT_MACHINE, "machine", NULL },
+    { "machine", OPT_MACHINE, "[type=]name[,prop=value[,...]]",
+      "select the machine type ('-machine help' for a list)" },
+    { "device", OPT_DEVICE, "driver[,prop[=value][,...]]",
+      "add a device ('-device help' for a list, 'driver,help' for its "
+      "properties)" },
+    { "nodefaults", OPT_NODEFAULTS, NULL,
+      "do not create the machine's default devices" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -72,6 +85,7 @@ typedef struct VlConfig {
     const char *pidfile;
     const char *log_items;
     const char *log_file;
+    bool nodefaults;
 } VlConfig;
 
 static void vl_help(void)
@@ -115,6 +129,40 @@ static const VlOption *vl_find_option(const char *word)
     return NULL;
 }
 
+static void vl_parse_device(const char *arg)
+{
+    Error *err = NULL;
+    bool help;
+
+    if (!device_option_parse(arg, &help, &err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    if (help) {
+        exit(0);
+    }
+}
+
+/* The machine, then the -device devices, in command-line order. */
+static void vl_create_machine(const VlConfig *cfg)
+{
+    Error *err = NULL;
+    bool help;
+
+    if (!machine_option_create(!cfg->nodefaults, &help, &err)) {
+        if (help) {
+            exit(0);
+        }
+        error_report_err(err);
+        exit(1);
+    }
+    if (!device_option_add_all(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    qdev_machine_creation_done();
+}
+
 /* Handle one option; exits on a bad value. */
 static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
 {
@@ -147,6 +195,17 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
         break;
     case OPT_D_FILE:
         cfg->log_file = arg;
+        break;
+    case OPT_MACHINE:
+        if (!qemu_opts_parse_noisily(&qemu_machine_opts, arg, true)) {
+            exit(1);
+        }
+        break;
+    case OPT_DEVICE:
+        vl_parse_device(arg);
+        break;
+    case OPT_NODEFAULTS:
+        cfg->nodefaults = true;
         break;
     }
 }
@@ -245,6 +304,9 @@ int main(int argc, char **argv)
 
     main_loop_init();
     qemu_add_opts(&qemu_name_opts);
+    qemu_add_opts(&qemu_machine_opts);
+    qemu_add_opts(&qemu_device_opts);
+    qdev_hmp_register();
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
@@ -253,6 +315,7 @@ int main(int argc, char **argv)
         exit(1);
     }
     run_control_catch_signals();
+    vl_create_machine(&cfg);
 
     if (cfg.start_stopped) {
         vm_set_autostart(false);

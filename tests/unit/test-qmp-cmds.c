@@ -154,6 +154,8 @@ static void test_commands(void)
         "qmp_capabilities", "query-version", "query-commands",
         "query-qmp-schema", "query-status", "query-name", "stop", "cont",
         "system_reset", "system_powerdown", "quit", "human-monitor-command",
+        "query-machines", "device-list-properties", "device_add",
+        "device_del",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;
