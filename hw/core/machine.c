@@ -178,6 +178,7 @@ static void machine_initfn(Object *obj)
 
 static void machine_finalize(Object *obj)
 {
+    run_control_unregister_reset(qdev_reset_all, NULL);
     g_free(MACHINE(obj)->ram_memdev_id);
 }
 
