@@ -72,19 +72,12 @@ static char *qdev_device_list_help(void)
     return g_string_free(text, false);
 }
 
-static gint prop_info_cmp(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static char *qdev_device_props_help(const char *driver, Error **errp)
 {
     ERRP_GUARD();
     ObjectPropertyInfoList *props = qmp_device_list_properties(driver, errp);
     ObjectPropertyInfoList *p;
     g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
-    GString *text;
-    guint i;
 
     if (!props && *errp) {
         return NULL;
@@ -96,16 +89,7 @@ static char *qdev_device_props_help(const char *driver, Error **errp)
                                                     p->value->description));
     }
     qapi_free_ObjectPropertyInfoList(props);
-    if (!lines->len) {
-        return g_strdup_printf("There are no options for %s.\n", driver);
-    }
-    g_ptr_array_sort(lines, prop_info_cmp);
-    text = g_string_new(NULL);
-    g_string_append_printf(text, "%s options:\n", driver);
-    for (i = 0; i < lines->len; i++) {
-        g_string_append_printf(text, "%s\n", (char *)lines->pdata[i]);
-    }
-    return g_string_free(text, false);
+    return object_property_help_list(driver, lines);
 }
 
 char *qdev_device_help(QemuOpts *opts, Error **errp)

@@ -123,35 +123,6 @@ bool device_option_add_all(Error **errp)
     return true;
 }
 
-static gint help_line_cmp(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* "-M TYPE,help": the machine's properties, as QEMU prints them. */
-static void machine_print_props(MachineClass *mc)
-{
-    g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
-    ObjectPropertyIterator iter;
-    ObjectProperty *prop;
-    guint i;
-
-    object_class_property_iter_init(&iter, OBJECT_CLASS(mc));
-    while ((prop = object_property_iter_next(&iter))) {
-        if (prop->set) {
-            g_ptr_array_add(lines, object_property_help(prop->name,
-                                                        prop->type,
-                                                        prop->defval,
-                                                        prop->description));
-        }
-    }
-    g_ptr_array_sort(lines, help_line_cmp);
-    printf("%s options:\n", object_class_get_name(OBJECT_CLASS(mc)));
-    for (i = 0; i < lines->len; i++) {
-        printf("%s\n", (char *)lines->pdata[i]);
-    }
-}
-
 static MachineClass *machine_option_class(QemuOpts *opts, bool *help,
                                           Error **errp)
 {
@@ -178,7 +149,8 @@ static MachineClass *machine_option_class(QemuOpts *opts, bool *help,
         return NULL;
     }
     if (opts && qemu_opt_has_help_opt(opts)) {
-        machine_print_props(mc);
+        text = object_class_property_help_text(OBJECT_CLASS(mc));
+        fputs(text, stdout);
         *help = true;
         return NULL;
     }

@@ -157,6 +157,16 @@ static void test_machines(void)
     g_assert_null(machine_find_default());
 }
 
+static void test_machine_help(void)
+{
+    g_autofree char *text = object_class_property_help_text(
+        OBJECT_CLASS(machine_find_class("none")));
+
+    g_assert_cmpstr(text, ==, "none-machine options:\n"
+                    "  memory-backend=<string> - Set RAM backend; valid value "
+                    "is ID of hostmem based backend\n");
+}
+
 static void test_machine_option(void)
 {
     Error *err = NULL;
@@ -423,6 +433,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/monitor/cmdline", test_cmdline);
     g_test_add_func("/qdev/monitor/device-help", test_device_help);
     g_test_add_func("/qdev/monitor/machines", test_machines);
+    g_test_add_func("/qdev/monitor/machine-help", test_machine_help);
     g_test_add_func("/qdev/monitor/machine-option", test_machine_option);
     g_test_add_func("/qdev/monitor/device-add", test_device_add);
     g_test_add_func("/qdev/monitor/device-del", test_device_del);
