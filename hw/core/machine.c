@@ -7,10 +7,12 @@
 
 #include "hw/boards.h"
 #include "hw/sysbus.h"
+#include "monitor/qdev.h"
 #include "qapi-commands-machine.h"
 #include "qom/container.h"
 #include "system/run-control.h"
 #include "util/error.h"
+#include "util/qemu-option.h"
 
 static gint machine_class_cmp(gconstpointer a, gconstpointer b)
 {
@@ -134,6 +136,31 @@ void qdev_reset_all(void *opaque)
     qbus_walk_devices(sysbus_get_default(), device_reset_one, NULL);
 }
 
+/* The devices of mc->default_devices, as if given with -device. */
+static bool machine_add_default_devices(MachineClass *mc, Error **errp)
+{
+    const char *const *text;
+
+    for (text = mc->default_devices; text && *text; text++) {
+        QemuOpts *opts = qemu_opts_parse(&qemu_device_opts, *text, true,
+                                         errp);
+        g_autoptr(QDict) args = NULL;
+        DeviceState *dev;
+
+        if (!opts) {
+            return false;
+        }
+        args = qemu_opts_to_qdict(opts, NULL);
+        qemu_opts_del(opts);
+        dev = qdev_device_add_from_qdict(args, false, errp);
+        if (!dev) {
+            return false;
+        }
+        object_unref(dev);
+    }
+    return true;
+}
+
 bool machine_run_board_init(MachineState *ms, Error **errp)
 {
     MachineClass *mc = MACHINE_GET_CLASS(ms);
@@ -148,6 +175,9 @@ bool machine_run_board_init(MachineState *ms, Error **errp)
         }
     }
     if (mc->init && !mc->init(ms, errp)) {
+        return false;
+    }
+    if (ms->defaults_enabled && !machine_add_default_devices(mc, errp)) {
         return false;
     }
     run_control_register_reset(qdev_reset_all, NULL);

@@ -28,6 +28,8 @@ OBJECT_DECLARE_TYPE(MachineState, MachineClass, MACHINE)
  * @max_cpus: the most vCPUs it supports
  * @default_ram_size: the RAM size without -m
  * @default_ram_id: the id of the RAM backend it creates, or NULL
+ * @default_devices: -device texts of the devices it adds unless
+ *   -nodefaults, ending with NULL; or NULL for none
  * @init: build the board (devices, RAM); may fail
  */
 struct MachineClass {
@@ -40,6 +42,7 @@ struct MachineClass {
     int max_cpus;
     uint64_t default_ram_size;
     const char *default_ram_id;
+    const char *const *default_devices;
     bool (*init)(MachineState *ms, Error **errp);
 };
 
@@ -78,7 +81,8 @@ MachineState *qdev_get_machine(void);
 
 /*
  * machine_run_board_init: resolve the memory backend, run the class's
- * init, and register the reset of all devices with run control.
+ * init, add the default devices (unless defaults_enabled is false), and
+ * register the reset of all devices with run control.
  * Returns false with @errp set ("Memory backend 'ID' not found").
  */
 bool machine_run_board_init(MachineState *ms, Error **errp);

@@ -69,7 +69,7 @@ struct DeviceClass {
 /*
  * DeviceState: the base of every device instance. @id is the user's id
  * (NULL when none); @parent_bus the bus it sits on; @child_buses its own
- * buses (BusState *, oldest first).
+ * buses (BusState *, newest first, as QEMU lists them).
  */
 struct DeviceState {
     Object parent_obj;

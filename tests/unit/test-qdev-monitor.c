@@ -207,6 +207,44 @@ static void test_machine_option(void)
     test_machine_free();
 }
 
+static const char *const test_default_devices[] = {
+    "kvmini-test-bridge,id=dflt",
+    NULL
+};
+
+static void defaults_machine_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+
+    mc->desc = "a machine with a default device";
+    mc->default_devices = test_default_devices;
+}
+
+static const TypeInfo defaults_machine_info = {
+    .name = MACHINE_TYPE_NAME("test-defaults"),
+    .parent = TYPE_MACHINE,
+    .class_init = defaults_machine_class_init,
+};
+
+/* Registered after /qdev/monitor/machines, which lists every type. */
+static void test_default_devices_case(void)
+{
+    bool help;
+
+    type_register_static(&defaults_machine_info);
+    g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts, "test-defaults",
+                                     true, &error_abort));
+    g_assert_true(machine_option_create(true, &help, &error_abort));
+    g_assert_nonnull(object_resolve_path_type("/machine/peripheral/dflt",
+                                              TYPE_KVMINI_TEST_BRIDGE, NULL));
+    test_machine_free();
+    /* -nodefaults */
+    g_assert_true(machine_option_create(false, &help, &error_abort));
+    g_assert_null(object_resolve_path("/machine/peripheral/dflt", NULL));
+    test_machine_free();
+    qemu_opts_reset(&qemu_machine_opts);
+}
+
 static void test_device_add(void)
 {
     Object *obj;
@@ -435,6 +473,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/monitor/machines", test_machines);
     g_test_add_func("/qdev/monitor/machine-help", test_machine_help);
     g_test_add_func("/qdev/monitor/machine-option", test_machine_option);
+    g_test_add_func("/qdev/monitor/default-devices",
+                    test_default_devices_case);
     g_test_add_func("/qdev/monitor/device-add", test_device_add);
     g_test_add_func("/qdev/monitor/device-del", test_device_del);
     g_test_add_func("/qdev/monitor/info-qtree", test_info_qtree);
