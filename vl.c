@@ -10,6 +10,7 @@
 
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
+#include "qom/object-option.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
 #include "system/vm-state.h"
@@ -30,6 +31,7 @@ typedef enum VlOptionIndex {
     OPT_PIDFILE,
     OPT_D,
     OPT_D_FILE,
+    OPT_OBJECT,
     OPT_MACHINE,
     OPT_DEVICE,
     OPT_NODEFAULTS,
@@ -55,6 +57,8 @@ static const VlOption vl_options[] = {
     { "pidfile", OPT_PIDFILE, "file", "write the process ID to 'file'" },
     { "d", OPT_D, "item1[,...]", "enable logging of items ('-d help' for a list)" },
     { "D", OPT_D_FILE, "logfile", "write the log to 'logfile' (default stderr)" },
+    { "object", OPT_OBJECT, "TYPE,id=ID[,prop=value...]",
+      "create a user-creatable object ('-object help' for a list)" },
     { "M", OPT_MACHINE, "machine", NULL },
     { "machine", OPT_MACHINE, "[type=]name[,prop=value[,...]]",
       "select the machine type ('-machine help' for a list)" },
@@ -166,6 +170,9 @@ static void vl_create_machine(const VlConfig *cfg)
 /* Handle one option; exits on a bad value. */
 static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
 {
+    Error *err = NULL;
+    bool help;
+
     switch (o->index) {
     case OPT_HELP:
         vl_help();
@@ -195,6 +202,15 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
         break;
     case OPT_D_FILE:
         cfg->log_file = arg;
+        break;
+    case OPT_OBJECT:
+        if (!object_option_parse(arg, &help, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        if (help) {
+            exit(0);
+        }
         break;
     case OPT_MACHINE:
         if (!qemu_opts_parse_noisily(&qemu_machine_opts, arg, true)) {
@@ -315,6 +331,10 @@ int main(int argc, char **argv)
         exit(1);
     }
     run_control_catch_signals();
+    if (!object_option_add_all(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
     vl_create_machine(&cfg);
 
     if (cfg.start_stopped) {

@@ -43,7 +43,8 @@ static const char usage_text[] =
 "\n"
 "The shell reads \"CMD [KEY=VALUE]...\" or \"CMD {JSON}\" lines; on a\n"
 "terminal it edits lines (Ctrl-A/E/K/U/W, arrows), keeps a history\n"
-"(Up/Down) and completes command names (Tab). Ctrl-D ends it.\n"
+"(Up/Down) and completes command names (Tab). Ctrl-C drops the line,\n"
+"Ctrl-D ends the shell.\n"
 "\n"
 "Exit status: 0 on success, 1 on any error (printed on one line).\n";
 
@@ -65,7 +66,7 @@ static bool parse_timeout(const char *text, int64_t *timeout_ms)
 
     errno = 0;
     secs = g_ascii_strtod(text, &end);
-    if (!*text || *end || errno || !isfinite(secs) || 0 > secs ||
+    if (!*text || *end || errno || !isfinite(secs) || secs < 0 ||
         1e9 < secs) {
         error_report("invalid timeout '%s', expected seconds", text);
         return false;
@@ -92,7 +93,7 @@ static int parse_options(int argc, char **argv, Options *opts)
 
     /* '+': options end at SOCKET; ':': a missing argument is ':'. */
     opterr = 0;
-    while (-1 != (c = getopt_long(argc, argv, "+:Hej:t:hV", longopts, NULL))) {
+    while ((c = getopt_long(argc, argv, "+:Hej:t:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'H':
             opts->hmp = true;

@@ -74,7 +74,7 @@ bool qmp_tool_hmp(QmpTool *tool, const char *line);
 char *qmp_tool_format_event(QDict *event);
 
 /*
- * The interactive shell on stdin: a line editor when it is a terminal,
+ * The interactive shell on stdin: util/readline when it is a terminal,
  * plain lines otherwise; with @events, events are printed as they come.
  * Returns the exit status: 0 at end of input, 1 if the connection failed.
  */

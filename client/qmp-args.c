@@ -83,7 +83,7 @@ QDict *qmp_args_parse(char **words, Error **errp)
         /* One word is one KEY=VALUE: its commas are keyval's ",,". */
         for (p = *w; *p; p++) {
             g_string_append_c(params, *p);
-            if (',' == *p) {
+            if (*p == ',') {
                 g_string_append_c(params, ',');
             }
         }
@@ -132,13 +132,13 @@ static QObject *guess_text(const char *text)
     QObject *num;
 
     if (!strcmp(text, "true") || !strcmp(text, "false")) {
-        return QOBJECT(qbool_from_bool('t' == text[0]));
+        return QOBJECT(qbool_from_bool(text[0] == 't'));
     }
     if (!strcmp(text, "null")) {
         return QOBJECT(qnull());
     }
     num = qobject_from_json(text, NULL);
-    if (num && QTYPE_QNUM == qobject_type(num)) {
+    if (num && qobject_type(num) == QTYPE_QNUM) {
         return num;
     }
     qobject_unref(num);
@@ -226,11 +226,11 @@ static const char *alternate_branch(const QmpSchema *schema, QDict *info,
         entry = schema_lookup(schema, type, NULL);
         meta = entry ? qdict_get_str(entry, "meta-type") : "";
         json_type = entry ? qdict_get_try_str(entry, "json-type") : NULL;
-        if ((QTYPE_QDICT == qtype && !strcmp(meta, "object")) ||
-            (QTYPE_QLIST == qtype && !strcmp(meta, "array"))) {
+        if ((qtype == QTYPE_QDICT && !strcmp(meta, "object")) ||
+            (qtype == QTYPE_QLIST && !strcmp(meta, "array"))) {
             return type;
         }
-        if (QTYPE_QSTRING != qtype) {
+        if (qtype != QTYPE_QSTRING) {
             continue;
         }
         converted = json_type ? convert_text(text, json_type) : NULL;

@@ -15,9 +15,15 @@
 #include "util/error.h"
 #include "qmp-client-internal.h"
 
-static int connect_unix(const char *path, Error **errp)
+/*
+ * Connect to the unix socket @path before @deadline. A server that does
+ * not accept (stopped, hung) fills its listen backlog, and then connect()
+ * on a non-blocking unix socket says EAGAIN: try again until @deadline.
+ */
+static int connect_unix(const char *path, gint64 deadline, Error **errp)
 {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    gint64 left;
     int fd;
 
     if (strlen(path) >= sizeof(addr.sun_path)) {
@@ -25,18 +31,28 @@ static int connect_unix(const char *path, Error **errp)
         return -1;
     }
     strcpy(addr.sun_path, path);
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (0 > fd) {
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
         error_setg_errno(errp, errno, "cannot create a unix socket");
         return -1;
     }
-    if (0 > connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
-        error_setg_errno(errp, errno, "cannot connect to unix socket '%s'",
-                         path);
-        close(fd);
-        return -1;
+    for (;;) {
+        if (!connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
+            return fd;
+        }
+        if (errno == EINTR) {
+            continue;
+        }
+        left = deadline - g_get_monotonic_time();
+        if (errno != EAGAIN || left <= 0) {
+            break;
+        }
+        g_usleep(MIN(10000, left));
     }
-    return fd;
+    error_setg_errno(errp, errno == EAGAIN ? ETIMEDOUT : errno,
+                     "cannot connect to unix socket '%s'", path);
+    close(fd);
+    return -1;
 }
 
 /*
@@ -50,16 +66,16 @@ static int connect_addrinfo(const struct addrinfo *ai, gint64 deadline)
 
     fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
                 ai->ai_protocol);
-    if (0 > fd) {
+    if (fd < 0) {
         return -1;
     }
-    if (0 > connect(fd, ai->ai_addr, ai->ai_addrlen)) {
+    if (connect(fd, ai->ai_addr, ai->ai_addrlen) < 0) {
         err = errno;
     }
-    if (EINPROGRESS == err) {
+    if (err == EINPROGRESS) {
         ready = libqmp_wait_fd(fd, POLLOUT, deadline);
-        if (0 > ready ||
-            0 > getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len)) {
+        if (ready < 0 ||
+            getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) {
             err = errno;
         } else if (!ready) {
             err = ETIMEDOUT;
@@ -84,8 +100,8 @@ static bool split_host_port(const char *hostport, char **host, char **port)
     if (!colon || !colon[1]) {
         return false;
     }
-    if ('[' == hostport[0]) {
-        if (hostport + 1 >= colon || ']' != colon[-1]) {
+    if (hostport[0] == '[') {
+        if (hostport + 1 >= colon || colon[-1] != ']') {
             return false;
         }
         hostport++;
@@ -121,10 +137,10 @@ static int connect_tcp(const char *hostport, gint64 deadline, Error **errp)
                    gai_strerror(ret));
         return -1;
     }
-    for (ai = res; ai && 0 > fd; ai = ai->ai_next) {
+    for (ai = res; ai && fd < 0; ai = ai->ai_next) {
         fd = connect_addrinfo(ai, deadline);
     }
-    if (0 > fd) {
+    if (fd < 0) {
         error_setg_errno(errp, errno, "cannot connect to '%s'", hostport);
     }
     freeaddrinfo(res);
@@ -135,17 +151,17 @@ QmpClient *qmp_client_connect(const char *address,
                               const QmpClientOptions *opts, Error **errp)
 {
     int64_t timeout_ms = libqmp_timeout_ms(opts ? opts->timeout_ms : 0);
+    gint64 deadline = libqmp_deadline(timeout_ms);
     int fd;
 
     if (g_str_has_prefix(address, "tcp:")) {
-        fd = connect_tcp(address + strlen("tcp:"),
-                         libqmp_deadline(timeout_ms), errp);
+        fd = connect_tcp(address + strlen("tcp:"), deadline, errp);
     } else if (g_str_has_prefix(address, "unix:")) {
-        fd = connect_unix(address + strlen("unix:"), errp);
+        fd = connect_unix(address + strlen("unix:"), deadline, errp);
     } else {
-        fd = connect_unix(address, errp);
+        fd = connect_unix(address, deadline, errp);
     }
-    if (0 > fd) {
+    if (fd < 0) {
         return NULL;
     }
     return qmp_client_new_fd(fd, opts, errp);

@@ -20,7 +20,7 @@ void libqmp_event_locked(QmpClient *client, QDict *msg)
         return;
     }
     /* Bounded: a program that never looks at events keeps the newest. */
-    if (QMP_CLIENT_MAX_EVENTS == g_queue_get_length(&client->events)) {
+    if (g_queue_get_length(&client->events) == QMP_CLIENT_MAX_EVENTS) {
         qobject_unref((QDict *)g_queue_pop_head(&client->events));
     }
     g_queue_push_tail(&client->events, qobject_ref(msg));
@@ -83,7 +83,7 @@ QDict *qmp_client_wait_event(QmpClient *client, const char *name,
     res = libqmp_wait_locked(client, take_event, &wait,
                              libqmp_deadline(timeout_ms), errp);
     g_mutex_unlock(&client->lock);
-    if (QMP_WAIT_TIMEOUT == res) {
+    if (res == QMP_WAIT_TIMEOUT) {
         error_setg(errp, "no %s%sevent from QMP server within %" PRId64
                    " ms", name ? name : "", name ? " " : "", timeout_ms);
     }

@@ -19,7 +19,7 @@ gint64 libqmp_deadline(int64_t timeout_ms)
 {
     gint64 now = g_get_monotonic_time();
 
-    if (0 > timeout_ms || timeout_ms > (G_MAXINT64 - now) / 1000) {
+    if (timeout_ms < 0 || timeout_ms > (G_MAXINT64 - now) / 1000) {
         return G_MAXINT64;
     }
     return now + timeout_ms * 1000;
@@ -30,11 +30,11 @@ static int poll_timeout(gint64 deadline)
 {
     gint64 left;
 
-    if (G_MAXINT64 == deadline) {
+    if (deadline == G_MAXINT64) {
         return -1;
     }
     left = deadline - g_get_monotonic_time();
-    if (0 >= left) {
+    if (left <= 0) {
         return 0;
     }
     return MIN((left + 999) / 1000, INT_MAX);
@@ -47,7 +47,7 @@ int libqmp_wait_fd(int fd, short events, gint64 deadline)
 
     do {
         ret = poll(&pfd, 1, poll_timeout(deadline));
-    } while (0 > ret && EINTR == errno);
+    } while (ret < 0 && errno == EINTR);
     return ret;
 }
 
@@ -79,24 +79,24 @@ static bool write_all(int fd, const char *buf, size_t len, gint64 deadline,
     while (len) {
         /* MSG_NOSIGNAL: a closed connection is an error, not SIGPIPE. */
         n = send(fd, buf, len, MSG_NOSIGNAL);
-        if (0 < n) {
+        if (n > 0) {
             buf += n;
             len -= n;
             continue;
         }
-        if (EINTR == errno) {
+        if (errno == EINTR) {
             continue;
         }
-        if (EPIPE == errno || ECONNRESET == errno) {
+        if (errno == EPIPE || errno == ECONNRESET) {
             error_setg(errp, "QMP server closed the connection");
             return false;
         }
-        if (EAGAIN != errno) {
+        if (errno != EAGAIN) {
             error_setg_errno(errp, errno, "cannot write to QMP server");
             return false;
         }
         ret = libqmp_wait_fd(fd, POLLOUT, deadline);
-        if (0 > ret) {
+        if (ret < 0) {
             error_setg_errno(errp, errno, "cannot write to QMP server");
             return false;
         }
@@ -161,23 +161,23 @@ static bool read_once_locked(QmpClient *client, gint64 deadline)
     client->reader = g_thread_self();
     g_mutex_unlock(&client->lock);
     ready = libqmp_wait_fd(client->fd, POLLIN, deadline);
-    if (0 < ready) {
+    if (ready > 0) {
         do {
             n = read(client->fd, client->buf, QMP_CLIENT_READ_SIZE);
-        } while (0 > n && EINTR == errno);
+        } while (n < 0 && errno == EINTR);
     }
     saved_errno = errno;
     g_mutex_lock(&client->lock);
 
-    if (0 < n) {
+    if (n > 0) {
         json_message_parser_feed(client->parser, client->buf, n);
-    } else if (0 < ready && (!n || ECONNRESET == saved_errno)) {
+    } else if (ready > 0 && (!n || saved_errno == ECONNRESET)) {
         /*
          * A reset is a close too: QEMU reads a byte at a time and exits
          * after "quit" with the request's line end still unread.
          */
         error_setg(&err, "QMP server closed the connection");
-    } else if (0 > ready || (0 < ready && EAGAIN != saved_errno)) {
+    } else if (ready < 0 || (ready > 0 && saved_errno != EAGAIN)) {
         error_setg_errno(&err, saved_errno, "cannot read from QMP server");
     }
     if (err) {
@@ -188,7 +188,7 @@ static bool read_once_locked(QmpClient *client, gint64 deadline)
     notify_events_locked(client);
     client->reader = NULL;
     g_cond_broadcast(&client->cond);
-    return 0 != ready;
+    return ready != 0;
 }
 
 bool libqmp_usable_locked(QmpClient *client, Error **errp)
@@ -221,7 +221,7 @@ QmpWait libqmp_wait_locked(QmpClient *client, QmpClientDoneFunc *done,
             return QMP_WAIT_TIMEOUT;
         }
         if (client->reader) {
-            if (G_MAXINT64 == deadline) {
+            if (deadline == G_MAXINT64) {
                 g_cond_wait(&client->cond, &client->lock);
             } else {
                 timed_out = !g_cond_wait_until(&client->cond, &client->lock,

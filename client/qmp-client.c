@@ -33,9 +33,9 @@ QmpClient *qmp_client_new_fd(int fd, const QmpClientOptions *opts,
 
     opts = opts ? opts : &defaults;
     flags = fcntl(fd, F_GETFL);
-    if (0 > flags || 0 > fcntl(fd, F_SETFL, flags | O_NONBLOCK)) {
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) {
         error_setg_errno(errp, errno, "cannot use file descriptor %d", fd);
-        if (0 <= fd) {
+        if (fd >= 0) {
             close(fd);
         }
         return NULL;
@@ -57,11 +57,11 @@ QmpClient *qmp_client_new_fd(int fd, const QmpClientOptions *opts,
     res = libqmp_wait_locked(client, greeting_read, NULL,
                              libqmp_deadline(client->timeout_ms), errp);
     g_mutex_unlock(&client->lock);
-    if (QMP_WAIT_TIMEOUT == res) {
+    if (res == QMP_WAIT_TIMEOUT) {
         error_setg(errp, "no greeting from QMP server within %" PRId64 " ms",
                    client->timeout_ms);
     }
-    if (QMP_WAIT_DONE != res) {
+    if (res != QMP_WAIT_DONE) {
         qmp_client_free(client);
         return NULL;
     }
@@ -232,7 +232,7 @@ static QDict *transact(QmpClient *client, const char *verb,
     g_mutex_lock(&client->lock);
     g_queue_remove(&client->pending, &req);
     g_mutex_unlock(&client->lock);
-    if (QMP_WAIT_TIMEOUT == res) {
+    if (res == QMP_WAIT_TIMEOUT) {
         error_setg(errp, "no reply to '%s' from QMP server within %" PRId64
                    " ms", command, timeout_ms);
     }

@@ -2,8 +2,8 @@
 /*
  * qmp-shell.c: kvmini-qmp's interactive shell. It waits on stdin and on
  * the QMP socket at once, so events are printed as they come, above the
- * line being edited. On a terminal, input goes through the line editor
- * (raw mode, restored on every way out); otherwise it is read line by line.
+ * line being edited. On a terminal, input goes through util/readline (in
+ * raw mode, restored on every way out); otherwise it is read line by line.
  */
 #include "osdep.h"
 
@@ -15,14 +15,16 @@
 #include "qobject/qlist.h"
 #include "util/error.h"
 #include "util/error-report.h"
+#include "util/readline.h"
 #include "kvmini-qmp.h"
-#include "line-edit.h"
 
 typedef struct Shell {
     QmpTool *tool;
-    LineEdit *le;               /* NULL when stdin is not a terminal */
+    ReadLineState *rl;          /* NULL when stdin is not a terminal */
+    char **commands;            /* what Tab completes: query-commands */
     GString *input;             /* the unfinished line from a non-terminal */
     bool busy;                  /* a command runs: the prompt is not shown */
+    bool eof;                   /* Ctrl-D */
 } Shell;
 
 /* The terminal settings to restore; a signal handler needs them. */
@@ -67,7 +69,7 @@ static void make_terminal_raw(void)
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
 }
 
-/* LineEditWrite: to the terminal. */
+/* ReadLineWriteFunc: to the terminal. */
 static void write_stdout(void *opaque, const char *text)
 {
     fputs(text, stdout);
@@ -80,31 +82,47 @@ static void print_event(void *opaque, QDict *event)
     Shell *sh = opaque;
     g_autofree char *text = qmp_tool_format_event(event);
 
-    if (sh->le && !sh->busy) {
-        line_edit_hide(sh->le);
+    if (sh->rl && !sh->busy) {
+        fputs("\r\033[K", stdout);
     }
     printf("%s\n", text);
     fflush(stdout);
-    if (sh->le && !sh->busy) {
-        line_edit_show(sh->le);
+    if (sh->rl && !sh->busy) {
+        readline_show_prompt(sh->rl);
     }
 }
 
-/* Complete the server's command names (query-commands), if it says. */
-static void set_completions(Shell *sh)
+/* The server's command names (query-commands), for completion. */
+static char **query_command_names(QmpClient *client)
 {
     g_autoptr(CommandInfoList) cmds = NULL;
-    g_autoptr(GPtrArray) words = g_ptr_array_new();
+    GPtrArray *names = g_ptr_array_new();
     CommandInfoList *c;
 
-    if (!qmp_client_query_commands(sh->tool->client, &cmds, NULL)) {
+    if (qmp_client_query_commands(client, &cmds, NULL)) {
+        for (c = cmds; c; c = c->next) {
+            g_ptr_array_add(names, g_strdup(c->value->name));
+        }
+    }
+    g_ptr_array_add(names, NULL);
+    return (char **)g_ptr_array_free(names, false);
+}
+
+/* ReadLineCompletionFunc: the first word of a line is a command name. */
+static void complete_command(void *opaque, const char *cmdline)
+{
+    Shell *sh = opaque;
+    char **c;
+
+    if (strchr(cmdline, ' ')) {
         return;
     }
-    for (c = cmds; c; c = c->next) {
-        g_ptr_array_add(words, c->value->name);
+    readline_set_completion_index(sh->rl, strlen(cmdline));
+    for (c = sh->commands; c && *c; c++) {
+        if (g_str_has_prefix(*c, cmdline)) {
+            readline_add_completion(sh->rl, *c);
+        }
     }
-    g_ptr_array_add(words, NULL);
-    line_edit_set_words(sh->le, (char **)words->pdata);
 }
 
 /*
@@ -121,7 +139,7 @@ static void run_qmp_line(Shell *sh, const char *line)
     QDict *args = NULL;
     Error *err = NULL;
 
-    if ('{' == *rest) {
+    if (*rest == '{') {
         args = qmp_tool_parse_json(rest, &err);
     } else if (*rest) {
         if (!g_shell_parse_argv(rest, NULL, &words, NULL)) {
@@ -153,6 +171,17 @@ static void run_line(Shell *sh, const char *line)
     sh->busy = false;
 }
 
+/* ReadLineLineFunc: run the line, then prompt for the next. */
+static void terminal_line(void *opaque, const char *line)
+{
+    Shell *sh = opaque;
+
+    run_line(sh, line);
+    if (!qmp_client_get_failure(sh->tool->client)) {
+        readline_show_prompt(sh->rl);
+    }
+}
+
 /* Run the complete lines of sh->input (all of it at end of input). */
 static void run_input_lines(Shell *sh, bool eof)
 {
@@ -173,40 +202,48 @@ static void run_input_lines(Shell *sh, bool eof)
     }
 }
 
+/*
+ * Feed terminal input to readline. Ctrl-D ends the shell, Ctrl-C drops
+ * the line being edited.
+ */
+static void terminal_input(Shell *sh, const char *buf, ssize_t n)
+{
+    ssize_t i;
+
+    for (i = 0; i < n && !sh->eof; i++) {
+        if (0x04 == buf[i]) {
+            write_stdout(NULL, "\n");
+            sh->eof = true;
+        } else if (0x03 == buf[i]) {
+            write_stdout(NULL, "^C\n");
+            readline_restart(sh->rl);
+            readline_show_prompt(sh->rl);
+        } else {
+            readline_handle_byte(sh->rl, (unsigned char)buf[i]);
+        }
+        if (qmp_client_get_failure(sh->tool->client)) {
+            return;
+        }
+    }
+}
+
 /* Take what stdin has; false at end of input or if the connection failed. */
 static bool read_input(Shell *sh)
 {
-    g_autofree char *line = NULL;
     char buf[4096];
-    ssize_t n, i;
+    ssize_t n;
 
     n = read(STDIN_FILENO, buf, sizeof(buf));
-    if (0 > n && (EINTR == errno || EAGAIN == errno)) {
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
         return true;
     }
-    if (!sh->le) {
+    if (sh->rl) {
+        terminal_input(sh, buf, n);
+    } else {
         g_string_append_len(sh->input, buf, MAX(n, 0));
-        run_input_lines(sh, 0 >= n);
-        return 0 < n && !qmp_client_get_failure(sh->tool->client);
+        run_input_lines(sh, n <= 0);
     }
-    for (i = 0; i < n; i++) {
-        switch (line_edit_feed(sh->le, buf[i])) {
-        case LINE_EDIT_LINE:
-            line = line_edit_take_line(sh->le);
-            run_line(sh, line);
-            g_clear_pointer(&line, g_free);
-            if (qmp_client_get_failure(sh->tool->client)) {
-                return false;
-            }
-            line_edit_show(sh->le);
-            break;
-        case LINE_EDIT_EOF:
-            return false;
-        case LINE_EDIT_MORE:
-            break;
-        }
-    }
-    return 0 < n;
+    return n > 0 && !sh->eof && !qmp_client_get_failure(sh->tool->client);
 }
 
 /* Wait for input or for the server; false when the connection failed. */
@@ -225,8 +262,8 @@ static bool wait_input(Shell *sh, bool *stdin_ready)
         error_report_err(err);
         return false;
     }
-    while (0 > poll(fds, 2, -1)) {
-        if (EINTR != errno) {
+    while (poll(fds, 2, -1) < 0) {
+        if (errno != EINTR) {
             return false;
         }
     }
@@ -243,13 +280,14 @@ int qmp_shell_run(QmpTool *tool, bool events)
         qmp_client_set_event_handler(tool->client, print_event, &sh);
     }
     if (isatty(STDIN_FILENO)) {
-        sh.le = line_edit_new(tool->hmp ? "(hmp) " : "(qmp) ", write_stdout,
-                              NULL);
         if (!tool->hmp) {
-            set_completions(&sh);
+            sh.commands = query_command_names(tool->client);
         }
+        sh.rl = readline_new(tool->hmp ? "(hmp) " : "(qmp) ", write_stdout,
+                             terminal_line,
+                             tool->hmp ? NULL : complete_command, &sh);
         make_terminal_raw();
-        line_edit_show(sh.le);
+        readline_show_prompt(sh.rl);
     } else {
         sh.input = g_string_new(NULL);
     }
@@ -259,7 +297,8 @@ int qmp_shell_run(QmpTool *tool, bool events)
     }
     restore_terminal();
     qmp_client_set_event_handler(tool->client, NULL, NULL);
-    line_edit_free(sh.le);
+    readline_free(sh.rl);
+    g_strfreev(sh.commands);
     if (sh.input) {
         g_string_free(sh.input, true);
     }

@@ -24,7 +24,7 @@ static QmpSchema *tool_schema(QmpTool *tool)
         tool->schema_asked = true;
         if (qmp_client_execute(tool->client, "query-qmp-schema", NULL, &ret,
                                NULL) &&
-            QTYPE_QLIST == qobject_type(ret)) {
+            qobject_type(ret) == QTYPE_QLIST) {
             tool->schema = qmp_schema_new(qobject_to(QList, ret));
         } else {
             qobject_unref(ret);
@@ -37,7 +37,7 @@ QDict *qmp_tool_parse_json(const char *json, Error **errp)
 {
     QObject *obj = qobject_from_json(json, errp);
 
-    if (obj && QTYPE_QDICT != qobject_type(obj)) {
+    if (obj && qobject_type(obj) != QTYPE_QDICT) {
         qobject_unref(obj);
         error_setg(errp, "arguments must be a JSON object");
         return NULL;
@@ -104,7 +104,7 @@ static char *format_timestamp(QDict *event)
     char buf[32];
 
     if (!sec || !usec || !qnum_get_try_int(sec, &s) ||
-        !qnum_get_try_int(usec, &us) || 0 > s || 0 > us || 999999 < us) {
+        !qnum_get_try_int(usec, &us) || s < 0 || us < 0 || us > 999999) {
         return g_strdup("-");
     }
     t = s;

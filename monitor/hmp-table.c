@@ -77,6 +77,8 @@ static void hmp_tables_init(void)
         info_table = g_ptr_array_new();
         hmp_table_add(top_table, hmp_builtin_commands);
         hmp_table_add(info_table, hmp_builtin_info_commands);
+        hmp_table_add(top_table, hmp_run_commands);
+        hmp_table_add(info_table, hmp_run_info_commands);
     }
 }
 

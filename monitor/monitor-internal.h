@@ -102,6 +102,9 @@ ReadLineState *monitor_hmp_readline(Monitor *mon);
 /* The monitor's own tables (hmp-cmds.c), registered first. */
 extern const HMPCommand hmp_builtin_commands[];
 extern const HMPCommand hmp_builtin_info_commands[];
+/* hmp-cmds-run.c: running and stopping the VM, its vCPUs and KVM. */
+extern const HMPCommand hmp_run_commands[];
+extern const HMPCommand hmp_run_info_commands[];
 
 /* The top-level commands / `info` subcommands, sorted by name. */
 GPtrArray *hmp_commands(void);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * qmp-cmds-control.c: the commands about QMP itself, and the process-wide
- * command table they describe.
+ * qmp-cmds-control.c: the commands about QMP itself (qmp_capabilities,
+ * query-version, query-commands, query-events, query-qmp-schema), and the
+ * process-wide command table they describe.
  */
 #include "osdep.h"
 
@@ -9,6 +10,7 @@
 #include "monitor/qdev.h"
 #include "monitor/qmp-cmds.h"
 #include "qapi-commands-control.h"
+#include "qapi-emit-events.h"
 #include "qapi-init-commands.h"
 #include "qapi-introspect.h"
 #include "qapi/compat-policy.h"
@@ -114,6 +116,26 @@ CommandInfoList *qmp_query_commands(Error **errp)
     CommandsCollector c = { .tail = &list, .hidden = hidden_features() };
 
     qmp_for_each_command(monitor_qmp_commands(), collect_command, &c);
+    return list;
+}
+
+EventInfoList *qmp_query_events(Error **errp)
+{
+    EventInfoList *list = NULL;
+    EventInfoList **tail = &list;
+    unsigned hidden = hidden_features();
+    EventInfo *info;
+    int i;
+
+    for (i = 0; i < QAPI_EVENT__MAX; i++) {
+        if (QAPIEvent_lookup.special_features &&
+            (QAPIEvent_lookup.special_features[i] & hidden)) {
+            continue;
+        }
+        info = g_new0(EventInfo, 1);
+        info->name = g_strdup(QAPIEvent_str(i));
+        QAPI_LIST_APPEND(tail, info);
+    }
     return list;
 }
 

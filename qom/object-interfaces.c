@@ -6,7 +6,9 @@
  */
 #include "osdep.h"
 
+#include "qapi-visit-qom.h"
 #include "qapi/qobject-input-visitor.h"
+#include "qapi/qobject-output-visitor.h"
 #include "qobject/qdict.h"
 #include "qobject/qjson.h"
 #include "qom/object-interfaces.h"
@@ -105,29 +107,25 @@ fail:
     return NULL;
 }
 
-/*
- * Create an object from the arguments of -object, @args: "qom-type", "id"
- * and the properties, read strictly or, with @keyval, from text.
- */
-static bool user_creatable_add_args(const QDict *args, bool keyval,
-                                    Error **errp)
+bool user_creatable_add_qapi(ObjectOptions *options, Error **errp)
 {
-    const char *type = qdict_get_try_str(args, "qom-type");
-    const char *id = qdict_get_try_str(args, "id");
-    g_autoptr(QDict) props = NULL;
+    g_autoptr(QObject) args = NULL;
     g_autoptr(Visitor) v = NULL;
+    QDict *props;
     Object *obj;
 
-    if (!type || !id) {
-        error_setg(errp, "Parameter '%s' is missing", type ? "id" : "qom-type");
-        return false;
-    }
-    props = qdict_clone_shallow(args);
+    /* The options as JSON, for the properties' own visits. */
+    v = qobject_output_visitor_new(&args);
+    visit_type_ObjectOptions(v, NULL, &options, &error_abort);
+    visit_complete(v, &args);
+    g_clear_pointer(&v, visit_free);
+    props = qobject_to(QDict, args);
     qdict_del(props, "qom-type");
     qdict_del(props, "id");
-    v = keyval ? qobject_input_visitor_new_keyval(QOBJECT(props))
-               : qobject_input_visitor_new(QOBJECT(props));
-    obj = user_creatable_add_type(type, id, props, v, errp);
+
+    v = qobject_input_visitor_new(args);
+    obj = user_creatable_add_type(ObjectType_str(options->qom_type),
+                                  options->id, props, v, errp);
     object_unref(obj);
     return obj;
 }
@@ -149,13 +147,30 @@ QDict *user_creatable_parse_args(const char *str, bool *keyval, bool *help,
     return qobject_ref(qobject_to(QDict, json));
 }
 
+ObjectOptions *user_creatable_parse_options(const QDict *args, bool keyval,
+                                            Error **errp)
+{
+    g_autoptr(Visitor) v = NULL;
+    ObjectOptions *options = NULL;
+
+    v = keyval ? qobject_input_visitor_new_keyval(QOBJECT(args))
+               : qobject_input_visitor_new(QOBJECT(args));
+    visit_type_ObjectOptions(v, NULL, &options, errp);
+    return options;
+}
+
 bool user_creatable_add_from_str(const char *str, Error **errp)
 {
+    g_autoptr(QDict) args = NULL;
+    g_autoptr(ObjectOptions) options = NULL;
     bool keyval;
-    g_autoptr(QDict) args = user_creatable_parse_args(str, &keyval, NULL,
-                                                      errp);
 
-    return args && user_creatable_add_args(args, keyval, errp);
+    args = user_creatable_parse_args(str, &keyval, NULL, errp);
+    if (!args) {
+        return false;
+    }
+    options = user_creatable_parse_options(args, keyval, errp);
+    return options && user_creatable_add_qapi(options, errp);
 }
 
 typedef struct LinkUser {

@@ -2,6 +2,7 @@
 /* object-option.c: -object, recorded while parsing, created in order later. */
 #include "osdep.h"
 
+#include "qapi-types-qom.h"
 #include "qobject/qdict.h"
 #include "qom/object-interfaces.h"
 #include "qom/object-option.h"
@@ -10,9 +11,9 @@
 #include "util/error.h"
 #include "util/qemu-option.h"
 
-/* One -object, as given, and where it was given. */
+/* One -object, checked, and where it was given. */
 typedef struct ObjectOption {
-    char *optarg;
+    ObjectOptions *options;
     Location loc;
 } ObjectOption;
 
@@ -22,13 +23,14 @@ static void object_option_free(gpointer data)
 {
     ObjectOption *opt = data;
 
-    g_free(opt->optarg);
+    qapi_free_ObjectOptions(opt->options);
     g_free(opt);
 }
 
 bool object_option_parse(const char *optarg, bool *help, Error **errp)
 {
     g_autoptr(QDict) args = NULL;
+    ObjectOptions *options;
     const char *type;
     ObjectOption *opt;
     bool keyval;
@@ -44,15 +46,14 @@ bool object_option_parse(const char *optarg, bool *help, Error **errp)
         if (*help) {
             return true;
         }
-        error_setg(errp, "invalid object type: %s", type);
-        return false;
+        /* An unknown type: checking the options below says so. */
     }
-    if (!type) {
-        error_setg(errp, "Parameter 'qom-type' is missing");
+    options = user_creatable_parse_options(args, keyval, errp);
+    if (!options) {
         return false;
     }
     opt = g_new0(ObjectOption, 1);
-    opt->optarg = g_strdup(optarg);
+    opt->options = options;
     loc_save(&opt->loc);
     g_queue_push_tail(&object_options, opt);
     return true;
@@ -67,7 +68,7 @@ bool object_option_add_all(Error **errp)
     loc_save(&saved);
     while (ok && (opt = g_queue_pop_head(&object_options))) {
         loc_restore(&opt->loc);
-        ok = user_creatable_add_from_str(opt->optarg, errp);
+        ok = user_creatable_add_qapi(opt->options, errp);
         object_option_free(opt);
     }
     if (!ok) {

@@ -7,6 +7,7 @@
 #ifndef QOM_INTERNAL_H
 #define QOM_INTERNAL_H
 
+#include "qapi-types-qom.h"
 #include "qom/object.h"
 
 /* A registered type: a copy of its TypeInfo, and its class once built. */
@@ -58,5 +59,12 @@ void object_property_del_all(Object *obj);
  */
 QDict *user_creatable_parse_args(const char *str, bool *keyval, bool *help,
                                  Error **errp);
+
+/*
+ * The ObjectOptions in @args (from user_creatable_parse_args()), checked
+ * against the schema. Returns a new ObjectOptions, or NULL with @errp set.
+ */
+ObjectOptions *user_creatable_parse_options(const QDict *args, bool keyval,
+                                            Error **errp);
 
 #endif /* QOM_INTERNAL_H */

@@ -8,6 +8,7 @@
 #ifndef QOM_OBJECT_INTERFACES_H
 #define QOM_OBJECT_INTERFACES_H
 
+#include "qapi-types-qom.h"
 #include "qom/object.h"
 
 #define TYPE_USER_CREATABLE "user-creatable"
@@ -59,10 +60,17 @@ Object *user_creatable_add_type(const char *type, const char *id,
                                 const QDict *qdict, Visitor *v, Error **errp);
 
 /**
+ * user_creatable_add_qapi: create the object @options (borrowed)
+ * describes, as QMP object-add and -object do: user_creatable_add_type()
+ * with the properties given. Returns false with @errp set on failure.
+ */
+bool user_creatable_add_qapi(ObjectOptions *options, Error **errp);
+
+/**
  * user_creatable_add_from_str: create the object described by -object
  * option text @str: "TYPE,id=ID,prop=value,..." (keyval syntax) or a JSON
- * object {"qom-type": TYPE, "id": ID, ...}. Returns false with @errp set
- * on failure.
+ * object {"qom-type": TYPE, "id": ID, ...}, checked against ObjectOptions
+ * like object-add's arguments. Returns false with @errp set on failure.
  */
 bool user_creatable_add_from_str(const char *str, Error **errp);
 

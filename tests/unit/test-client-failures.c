@@ -6,6 +6,10 @@
  */
 #include "osdep.h"
 
+#include <glib/gstdio.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
 #include "client/qmp-client.h"
 #include "util/error.h"
 #include "test-client-server.h"
@@ -166,6 +170,37 @@ static void test_timeout_greeting(void)
     fake_server_finish(srv);
 }
 
+/* A server that does not accept: its backlog fills up, connect waits. */
+static void test_timeout_connect(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("test-client-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "qmp.sock", NULL);
+    g_autofree char *msg = g_strdup_printf(
+        "cannot connect to unix socket '%s': Connection timed out", path);
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    QmpClientOptions opts = { .timeout_ms = 100 };
+    int listener = socket(AF_UNIX, SOCK_STREAM, 0);
+    int first = socket(AF_UNIX, SOCK_STREAM, 0);
+    gint64 start;
+    Error *err = NULL;
+
+    strcpy(addr.sun_path, path);
+    g_assert_cmpint(bind(listener, (struct sockaddr *)&addr, sizeof(addr)),
+                    ==, 0);
+    g_assert_cmpint(listen(listener, 0), ==, 0);
+    g_assert_cmpint(connect(first, (struct sockaddr *)&addr, sizeof(addr)),
+                    ==, 0);
+    start = g_get_monotonic_time();
+    g_assert_null(qmp_client_connect(path, &opts, &err));
+    g_assert_cmpint(g_get_monotonic_time() - start, >=, 100000);
+    g_assert_cmpstr(error_get_pretty(err), ==, msg);
+    error_free(err);
+    close(first);
+    close(listener);
+    g_assert_cmpint(g_unlink(path), ==, 0);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+}
+
 /*
  * A silent server makes a call time out, not fail: the connection keeps
  * working, and the late reply is dropped.
@@ -241,6 +276,8 @@ int main(int argc, char **argv)
     g_test_add_func("/client/failures/malformed", test_malformed);
     g_test_add_func("/client/failures/bad-greeting", test_bad_greeting);
     g_test_add_func("/client/failures/oversize", test_oversize);
+    g_test_add_func("/client/failures/timeout-connect",
+                    test_timeout_connect);
     g_test_add_func("/client/failures/timeout-greeting",
                     test_timeout_greeting);
     g_test_add_func("/client/failures/timeout-reply", test_timeout_reply);

@@ -140,12 +140,12 @@ static void test_events(void)
     qemu_stop(&q);
 }
 
-/* Run kvmini-qmp on @q with @args; its stdout (new string) if it succeeds. */
-static char *run_tool(Qemu *q, const char *const *args)
+/* Run kvmini-qmp on @q with @args: it must succeed and print @want. */
+static void check_tool(Qemu *q, const char *const *args, const char *want)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
     g_autoptr(GSubprocess) proc = NULL;
-    char *out = NULL;
+    g_autofree char *out = NULL;
 
     g_ptr_array_add(argv, (char *)KVMINI_QMP_PATH);
     g_ptr_array_add(argv, q->sock);
@@ -159,7 +159,7 @@ static char *run_tool(Qemu *q, const char *const *args)
     g_assert_true(g_subprocess_communicate_utf8(proc, NULL, NULL, &out, NULL,
                                                 NULL));
     g_assert_true(g_subprocess_get_successful(proc));
-    return out;
+    g_assert_cmpstr(out, ==, want);
 }
 
 /* kvmini-qmp types KEY=VALUE words with QEMU's own schema. */
@@ -176,25 +176,16 @@ static void test_tool(void)
         "capabilities.0.state=on", NULL,
     };
     Qemu q = { 0 };
-    char *out;
 
     if (!qemu_start(&q)) {
         return;
     }
     /* The tool negotiates on a connection of its own. */
     qmp_client_free(g_steal_pointer(&q.client));
-    out = run_tool(&q, get);
-    g_assert_cmpstr(out, ==, "true\n");
-    g_free(out);
-    out = run_tool(&q, set);
-    g_assert_cmpstr(out, ==, "{}\n");
-    g_free(out);
-    out = run_tool(&q, get);
-    g_assert_cmpstr(out, ==, "false\n");
-    g_free(out);
-    out = run_tool(&q, caps);
-    g_assert_cmpstr(out, ==, "{}\n");
-    g_free(out);
+    check_tool(&q, get, "true\n");
+    check_tool(&q, set, "{}\n");
+    check_tool(&q, get, "false\n");
+    check_tool(&q, caps, "{}\n");
     qemu_stop(&q);
 }
 

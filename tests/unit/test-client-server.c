@@ -52,7 +52,7 @@ static bool readable(int fd)
 {
     struct pollfd pfd = { .fd = fd, .events = POLLIN };
 
-    return 0 < poll(&pfd, 1, FAKE_SERVER_TIMEOUT_MS);
+    return poll(&pfd, 1, FAKE_SERVER_TIMEOUT_MS) > 0;
 }
 
 /*
@@ -69,9 +69,9 @@ static char *next_request(FakeServer *srv, bool *eof)
     *eof = false;
     while (g_queue_is_empty(&srv->requests)) {
         n = readable(srv->fd) ? read(srv->fd, buf, sizeof(buf)) : -2;
-        if (0 >= n) {
+        if (n <= 0) {
             /* A client closing with replies unread resets the connection. */
-            *eof = !n || (-1 == n && ECONNRESET == errno);
+            *eof = !n || (n == -1 && errno == ECONNRESET);
             return NULL;
         }
         json_message_parser_feed(srv->parser, buf, n);
@@ -91,7 +91,7 @@ static void send_text(FakeServer *srv, const char *text, size_t len)
 
     while (len) {
         n = send(srv->fd, text, len, MSG_NOSIGNAL);
-        if (0 >= n) {
+        if (n <= 0) {
             return;             /* the client went away: a later step says so */
         }
         text += n;
@@ -133,7 +133,7 @@ static bool echo(FakeServer *srv, int count, GString *problem)
         }
         g_ptr_array_add(reqs, req);
     }
-    for (i = count - 1; 0 <= i; i--) {
+    for (i = count - 1; i >= 0; i--) {
         g_autoptr(QObject) req_obj = qobject_from_json(reqs->pdata[i], NULL);
         QDict *in = qobject_to(QDict, req_obj);
         g_autoptr(QDict) out = qdict_new();
@@ -221,10 +221,10 @@ static gpointer server_thread(gpointer opaque)
     g_autoptr(GString) problem = g_string_new(NULL);
     const FakeStep *step;
 
-    if (0 <= srv->listen_fd) {
+    if (srv->listen_fd >= 0) {
         srv->fd = readable(srv->listen_fd)
                   ? accept4(srv->listen_fd, NULL, NULL, SOCK_CLOEXEC) : -1;
-        if (0 > srv->fd) {
+        if (srv->fd < 0) {
             srv->problem = g_strdup("no client connected");
             return NULL;
         }
@@ -333,7 +333,7 @@ void fake_server_finish(FakeServer *srv)
 {
     g_thread_join(srv->thread);
     g_assert_cmpstr(srv->problem, ==, NULL);
-    if (0 <= srv->listen_fd) {
+    if (srv->listen_fd >= 0) {
         close(srv->listen_fd);
     }
     if (srv->dir) {

@@ -281,29 +281,46 @@ static void test_hmp(void)
     fake_server_finish(srv);
 }
 
-static void test_transports(void)
+/* Negotiate with @srv over @address, close, and let @srv finish. */
+static void check_connect(FakeServer *srv, const char *address)
 {
-    static const FakeStep script[] = { FAKE_NEGOTIATION, FAKE_END };
-    FakeServer *srv = fake_server_new_tcp(script);
-    QmpClient *client = connect_to(srv);
-    g_autofree char *unix_address = NULL;
-    int fd;
+    QmpClient *client = qmp_client_connect(address, NULL, &error_abort);
 
-    g_assert_true(g_str_has_prefix(fake_server_address(srv), "tcp:127.0.0.1:"));
     g_assert_true(qmp_client_negotiate(client, false, &error_abort));
     qmp_client_free(client);
     fake_server_finish(srv);
+}
+
+static void test_transports(void)
+{
+    static const FakeStep script[] = { FAKE_NEGOTIATION, FAKE_END };
+    static const char *const tcp_hosts[] = {
+        "127.0.0.1", "[127.0.0.1]", "localhost",
+    };
+    FakeServer *srv;
+    QmpClient *client;
+    g_autofree char *unix_address = NULL;
+    const char *port;
+    guint i;
+    int fd;
+
+    /* "localhost" may resolve to ::1 first: the next address is tried. */
+    for (i = 0; i < G_N_ELEMENTS(tcp_hosts); i++) {
+        g_autofree char *address = NULL;
+
+        srv = fake_server_new_tcp(script);
+        port = fake_server_address(srv) + strlen("tcp:127.0.0.1:");
+        address = g_strdup_printf("tcp:%s:%s", tcp_hosts[i], port);
+        check_connect(srv, address);
+    }
+
+    srv = fake_server_new(script);
+    unix_address = g_strconcat("unix:", fake_server_address(srv), NULL);
+    check_connect(srv, unix_address);
 
     srv = fake_server_new_pair(script, &fd);
     client = qmp_client_new_fd(fd, NULL, &error_abort);
     g_assert_cmpint(qmp_client_get_fd(client), ==, fd);
-    g_assert_true(qmp_client_negotiate(client, false, &error_abort));
-    qmp_client_free(client);
-    fake_server_finish(srv);
-
-    srv = fake_server_new(script);
-    unix_address = g_strconcat("unix:", fake_server_address(srv), NULL);
-    client = qmp_client_connect(unix_address, NULL, &error_abort);
     g_assert_true(qmp_client_negotiate(client, false, &error_abort));
     qmp_client_free(client);
     fake_server_finish(srv);

@@ -6,7 +6,9 @@
  */
 #include "osdep.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
+#include <poll.h>
 
 #include "test-client-server.h"
 
@@ -268,6 +270,98 @@ static void test_shell_hmp(void)
     fake_server_finish(srv);
 }
 
+/* Read @master into @out until it holds @text after @from; return its end. */
+static size_t expect_output(int master, GString *out, size_t from,
+                            const char *text)
+{
+    struct pollfd pfd = { .fd = master, .events = POLLIN };
+    const char *found;
+    char buf[1024];
+    ssize_t n;
+
+    while (!(found = strstr(out->str + from, text))) {
+        g_assert_cmpint(poll(&pfd, 1, FAKE_SERVER_TIMEOUT_MS), ==, 1);
+        n = read(master, buf, sizeof(buf));
+        g_assert_cmpint(n, >, 0);
+        g_string_append_len(out, buf, n);
+    }
+    return found - out->str + strlen(text);
+}
+
+static void type(int master, const char *keys)
+{
+    g_assert_cmpint(write(master, keys, strlen(keys)), ==, strlen(keys));
+}
+
+/*
+ * The shell on a terminal: prompt, Tab completion from query-commands,
+ * history, events during a command and while idle, Ctrl-C, Ctrl-D.
+ */
+static void test_terminal(void)
+{
+    static const FakeStep script[] = {
+        FAKE_NEGOTIATION,
+        FAKE_EXPECT("{'execute': 'query-commands', 'id': 2}"),
+        FAKE_SEND("{'return': [{'name': 'stop'}, {'name': 'query-status'}, "
+                  "{'name': 'query-name'}], 'id': 2}"),
+        FAKE_EXPECT("{'execute': 'stop', 'id': 3}"),
+        FAKE_SEND("{'event': 'STOP', 'timestamp': {'seconds': 1, "
+                  "'microseconds': 2}}"),
+        FAKE_SEND("{'return': {}, 'id': 3}"),
+        FAKE_EXPECT("{'execute': 'stop', 'id': 4}"),
+        FAKE_SEND("{'return': {}, 'id': 4}"),
+        FAKE_PAUSE,
+        FAKE_SEND("{'event': 'RESUME', 'timestamp': {'seconds': 3, "
+                  "'microseconds': 4}}"),
+        FAKE_END,
+    };
+    FakeServer *srv = fake_server_new(script);
+    g_autoptr(GSubprocessLauncher) launcher = NULL;
+    g_autoptr(GSubprocess) proc = NULL;
+    g_autoptr(GString) out = g_string_new(NULL);
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    size_t at;
+    int slave;
+
+    g_assert_cmpint(master, >=, 0);
+    g_assert_cmpint(grantpt(master), ==, 0);
+    g_assert_cmpint(unlockpt(master), ==, 0);
+    slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+    g_assert_cmpint(slave, >=, 0);
+    launcher = g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_NONE);
+    g_subprocess_launcher_take_stdout_fd(launcher, dup(slave));
+    g_subprocess_launcher_take_stderr_fd(launcher, dup(slave));
+    g_subprocess_launcher_take_stdin_fd(launcher, slave);
+    proc = g_subprocess_launcher_spawn(launcher, NULL, KVMINI_QMP_PATH,
+                                       "--events", fake_server_address(srv),
+                                       NULL);
+    g_assert_nonnull(proc);
+
+    at = expect_output(master, out, 0, "(qmp) ");
+    /* Tab completes the only match, with a blank after it. */
+    type(master, "sto\t");
+    at = expect_output(master, out, at, "stop \033[K");
+    type(master, "\r");
+    at = expect_output(master, out, at, "\r\n1970-01-01T00:00:01.000002Z "
+                       "STOP\r\n{}\r\n(qmp) ");
+    /* Up brings the line back. */
+    type(master, "\033[A\r");
+    at = expect_output(master, out, at, "stop \033[K\r\n{}\r\n(qmp) ");
+    /* An event while the user types goes above the line, redrawn. */
+    type(master, "qu");
+    at = expect_output(master, out, at, "qu");
+    fake_server_resume(srv);
+    at = expect_output(master, out, at, "\r\033[K1970-01-01T00:00:03.000004Z "
+                       "RESUME\r\n(qmp) qu\033[K");
+    type(master, "\003");
+    at = expect_output(master, out, at, "^C\r\n(qmp) ");
+    type(master, "\004");
+    expect_output(master, out, at, "\r\n");
+    g_assert_true(g_subprocess_wait_check(proc, NULL, NULL));
+    close(master);
+    fake_server_finish(srv);
+}
+
 static void test_usage_errors(void)
 {
     Run r;
@@ -336,6 +430,7 @@ int main(int argc, char **argv)
     g_test_add_func("/client/tool/events-oob", test_events_oob);
     g_test_add_func("/client/tool/shell", test_shell);
     g_test_add_func("/client/tool/shell-hmp", test_shell_hmp);
+    g_test_add_func("/client/tool/terminal", test_terminal);
     g_test_add_func("/client/tool/usage-errors", test_usage_errors);
     g_test_add_func("/client/tool/timeout", test_timeout);
     return g_test_run();

@@ -242,13 +242,17 @@ static void test_help(void)
     check("help info foo", "unknown command: 'info foo'\r\n");
     check("help \"info", "");
     check("info",
+          "info cpus  -- show infos for each CPU\r\n"
           "info history  -- show the command line history\r\n"
+          "info kvm  -- show KVM information\r\n"
           "info name  -- show the current VM name\r\n"
           "info status  -- show the current VM status (running|paused)\r\n"
           "info version  -- show the version of kvmini\r\n"
           "info x-info [n] -- test info\r\n");
     check("help info",
+          "info cpus  -- show infos for each CPU\r\n"
           "info history  -- show the command line history\r\n"
+          "info kvm  -- show KVM information\r\n"
           "info name  -- show the current VM name\r\n"
           "info status  -- show the current VM status (running|paused)\r\n"
           "info version  -- show the version of kvmini\r\n"
@@ -261,13 +265,16 @@ static void test_help_all(void)
     g_autofree char *out = run("help");
     g_auto(GStrv) lines = g_strsplit(out, "\r\n", -1);
 
-    g_assert_cmpuint(g_strv_length(lines), ==, 2 + 12 + 1);
-    g_assert_cmpstr(lines[0], ==, "help|? [cmd] -- show the help");
-    g_assert_cmpstr(lines[1], ==, "info [subcommand] -- show various "
+    /* The monitor's own 2, the run commands' 5, this test's 12, sorted. */
+    g_assert_cmpuint(g_strv_length(lines), ==, 2 + 5 + 12 + 1);
+    g_assert_cmpstr(lines[0], ==, "cont|c  -- resume emulation");
+    g_assert_cmpstr(lines[1], ==, "help|? [cmd] -- show the help");
+    g_assert_cmpstr(lines[2], ==, "info [subcommand] -- show various "
                     "information about the system state");
-    g_assert_cmpstr(lines[2], ==, "x-bad  -- a bad type");
-    g_assert_cmpstr(lines[13], ==, "x-str|xs s [opt] -- strings");
-    g_assert_cmpstr(lines[14], ==, "");
+    g_assert_cmpstr(lines[3], ==, "quit|q  -- quit the emulator");
+    g_assert_cmpstr(lines[7], ==, "x-bad  -- a bad type");
+    g_assert_cmpstr(lines[18], ==, "x-str|xs s [opt] -- strings");
+    g_assert_cmpstr(lines[19], ==, "");
 }
 
 /* @cmdline's syntax error, followed by QEMU's pointer to the help. */
@@ -452,8 +459,9 @@ static void test_completion(void)
                     "x-bad     x-blk     x-bool    \r\n" PROMPT "x-b\033[K");
     g_free(out);
     out = complete("info \t");
-    g_assert_true(g_str_has_suffix(out, "\r\nhistory   name      status    "
-                                   "version   x-info    \r\n"
+    g_assert_true(g_str_has_suffix(out, "\r\ncpus      history   kvm       "
+                                   "name      status    version   "
+                                   "x-info    \r\n"
                                    PROMPT "info \033[K"));
 }
 

@@ -12,6 +12,7 @@
 #include "qobject/qjson.h"
 #include "qobject/qlist.h"
 #include "qobject/qstring.h"
+#include "system/accel-info.h"
 #include "system/runstate.h"
 #include "system/vm-name.h"
 
@@ -154,6 +155,9 @@ static void test_commands(void)
         "qmp_capabilities", "query-version", "query-commands",
         "query-qmp-schema", "query-status", "query-name", "stop", "cont",
         "system_reset", "system_powerdown", "quit", "human-monitor-command",
+        "qom-list", "qom-get", "qom-set", "qom-list-types",
+        "qom-list-properties", "object-add", "object-del", "query-events",
+        "query-kvm", "query-cpus-fast",
         "query-machines", "device-list-properties", "device_add",
         "device_del",
     };
@@ -290,10 +294,27 @@ static void test_error_classes(void)
     }
 }
 
+static void test_kvm_cpus_events(void)
+{
+    g_autofree char *kvm = g_strdup_printf(
+        "{\"return\": {\"enabled\": false, \"present\": %s}}",
+        accel_info_kvm_present() ? "true" : "false");
+    g_autoptr(QObject) events = dispatch_return("{'execute': 'query-events'}");
+
+    /* No accelerator registered: the "none" machine, no vCPUs. */
+    check_response("{'execute': 'query-kvm'}", kvm);
+    check_response("{'execute': 'query-cpus-fast'}", "{\"return\": []}");
+    g_assert_true(list_has_name(qobject_to(QList, events), "SHUTDOWN"));
+    g_assert_true(list_has_name(qobject_to(QList, events), "STOP"));
+    g_assert_true(list_has_name(qobject_to(QList, events), "COMMAND_DROPPED"));
+    g_assert_false(list_has_name(qobject_to(QList, events), "query-status"));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qmp/cmds/version", test_version);
+    g_test_add_func("/qmp/cmds/kvm-cpus-events", test_kvm_cpus_events);
     g_test_add_func("/qmp/cmds/name", test_name);
     g_test_add_func("/qmp/cmds/status", test_status);
     g_test_add_func("/qmp/cmds/status-bad-args", test_status_bad_args);

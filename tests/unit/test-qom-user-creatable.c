@@ -39,6 +39,19 @@ struct TestUser {
     Object *backend;
 };
 
+/*
+ * Stand-ins for the rng backends of backends/, which this program does not
+ * link: the schema (ObjectType) knows their names, so -object text and
+ * user_creatable_add_qapi() can create them. rng-random refuses an empty
+ * filename, to have a failing complete.
+ */
+#define TYPE_STANDIN_RANDOM "rng-random"
+OBJECT_DECLARE_SIMPLE_TYPE(StandinRandom, STANDIN_RANDOM)
+struct StandinRandom {
+    Object parent_obj;
+    char *filename;
+};
+
 static bool backend_complete(UserCreatable *uc, Error **errp)
 {
     TestBackend *b = TEST_BACKEND(uc);
@@ -103,6 +116,61 @@ static void user_instance_init(Object *obj)
                              object_property_allow_set_link, 0);
 }
 
+static bool standin_complete(UserCreatable *uc, Error **errp)
+{
+    Object *obj = OBJECT(uc);
+    const char *filename;
+
+    if (!object_dynamic_cast(obj, TYPE_STANDIN_RANDOM)) {
+        event("complete(rng-builtin)");
+        return true;
+    }
+    filename = STANDIN_RANDOM(obj)->filename;
+    if (!filename[0]) {
+        error_setg(errp, "property 'filename' of rng-random must not be "
+                   "empty");
+        return false;
+    }
+    event("complete(%s)", filename);
+    return true;
+}
+
+static void standin_class_init(ObjectClass *klass, void *data)
+{
+    USER_CREATABLE_CLASS(klass)->complete = standin_complete;
+}
+
+static char *standin_get_filename(Object *obj, Error **errp)
+{
+    return g_strdup(STANDIN_RANDOM(obj)->filename);
+}
+
+static bool standin_set_filename(Object *obj, const char *value,
+                                 Error **errp)
+{
+    g_free(STANDIN_RANDOM(obj)->filename);
+    STANDIN_RANDOM(obj)->filename = g_strdup(value);
+    return true;
+}
+
+static void standin_random_class_init(ObjectClass *klass, void *data)
+{
+    standin_class_init(klass, data);
+    object_class_property_add_str(klass, "filename", standin_get_filename,
+                                  standin_set_filename);
+}
+
+static void standin_random_init(Object *obj)
+{
+    STANDIN_RANDOM(obj)->filename = g_strdup("/dev/urandom");
+}
+
+static void standin_random_finalize(Object *obj)
+{
+    event("finalize(%s)", STANDIN_RANDOM(obj)->filename);
+    g_free(STANDIN_RANDOM(obj)->filename);
+}
+
 static const TypeInfo test_types[] = {
     {
         .name = TYPE_TEST_ABSTRACT,
@@ -121,6 +189,24 @@ static const TypeInfo test_types[] = {
         .name = TYPE_TEST_PLAIN,
         .parent = TYPE_OBJECT,
         .instance_size = sizeof(Object),
+    }, {
+        .name = "rng-builtin",
+        .parent = TYPE_OBJECT,
+        .instance_size = sizeof(Object),
+        .class_init = standin_class_init,
+        .interfaces = (const InterfaceInfo[]) {
+            { TYPE_USER_CREATABLE }, { }
+        },
+    }, {
+        .name = TYPE_STANDIN_RANDOM,
+        .parent = TYPE_OBJECT,
+        .instance_size = sizeof(StandinRandom),
+        .instance_init = standin_random_init,
+        .instance_finalize = standin_random_finalize,
+        .class_init = standin_random_class_init,
+        .interfaces = (const InterfaceInfo[]) {
+            { TYPE_USER_CREATABLE }, { }
+        },
     }, {
         .name = TYPE_TEST_USER,
         .parent = TYPE_OBJECT,
@@ -245,27 +331,41 @@ static void test_add_from_str(void)
     Error *err = NULL;
 
     g_assert_true(user_creatable_add_from_str(
-                      "test-backend,id=k0,size=1M,label=k0", &error_abort));
-    g_assert_cmpuint(TEST_BACKEND(find_object("k0"))->size, ==, 1048576);
+                      "rng-random,id=k0,filename=/dev/null", &error_abort));
+    g_assert_cmpstr(STANDIN_RANDOM(find_object("k0"))->filename, ==,
+                    "/dev/null");
     g_assert_true(user_creatable_add_from_str(
-                      "{'qom-type': 'test-backend', 'id': 'j0', "
-                      "'size': 4096, 'label': 'j0'}", &error_abort));
-    g_assert_cmpuint(TEST_BACKEND(find_object("j0"))->size, ==, 4096);
-    assert_events("complete(k0) complete(j0)");
+                      "{'qom-type': 'rng-random', 'id': 'j0', "
+                      "'filename': '/dev/zero'}", &error_abort));
+    g_assert_true(user_creatable_add_from_str("rng-builtin,id=b0",
+                                              &error_abort));
+    assert_events("complete(/dev/null) complete(/dev/zero) "
+                  "complete(rng-builtin)");
 
-    g_assert_false(user_creatable_add_from_str("test-backend,size=1", &err));
+    /* Checked against the schema first, as object-add is. */
+    g_assert_false(user_creatable_add_from_str("rng-random,filename=x",
+                                               &err));
     assert_error(&err, "Parameter 'id' is missing");
     g_assert_false(user_creatable_add_from_str("id=x", &err));
     assert_error(&err, "Parameter 'qom-type' is missing");
-    g_assert_false(user_creatable_add_from_str(
-                       "test-backend,id=k1,size=1Q", &err));
-    assert_error(&err, "Parameter 'size' expects a size, got '1Q'");
-    g_assert_false(user_creatable_add_from_str("test-backend,id=k1,=x",
+    g_assert_false(user_creatable_add_from_str("test-backend,id=k1", &err));
+    assert_error(&err, "Parameter 'qom-type' does not accept value "
+                 "'test-backend'");
+    g_assert_false(user_creatable_add_from_str("rng-builtin,id=k1,size=1",
                                                &err));
+    assert_error(&err, "Parameter 'size' is unexpected");
+    g_assert_false(user_creatable_add_from_str(
+                       "{'qom-type': 'rng-random', 'id': 'k1', "
+                       "'filename': 1}", &err));
+    assert_error(&err, "Parameter 'filename' expects string");
+    g_assert_false(user_creatable_add_from_str("rng-builtin,id=k1,=x", &err));
     assert_error(&err, "Empty parameter name at '=x'");
     g_assert_false(user_creatable_add_from_str("{'qom-type'", &err));
     assert_error(&err, "JSON parse error, premature end of input");
-    assert_events("finalize(-)");
+    g_assert_false(user_creatable_add_from_str("rng-random,id=k0", &err));
+    assert_error(&err, "attempt to add duplicate property 'k0' to object "
+                 "(type 'container')");
+    assert_events("finalize(/dev/urandom)");
     cleanup();
 }
 
@@ -278,9 +378,9 @@ static void test_del(void)
 
     object_property_add_child(a, "u", user);
     object_unref(user);
-    g_assert_true(user_creatable_add_from_str(
-                      "test-backend,id=b0,size=1,label=b0", &error_abort));
-    b0 = find_object("b0");
+    b0 = add_type(TYPE_TEST_BACKEND, "b0", "{'size': 1, 'label': 'b0'}",
+                  &error_abort);
+    object_unref(b0);
     events_clear();
 
     g_assert_false(user_creatable_del("nope", &err));
@@ -329,10 +429,14 @@ static void test_help(void)
     text = help_text(NULL, &printed);
     g_assert_true(printed);
     g_assert_cmpstr(text, ==, "List of user creatable objects:\n"
+                    "  rng-builtin\n"
+                    "  rng-random\n"
                     "  test-backend\n");
     g_free(text);
     text = help_text("help", &printed);
     g_assert_cmpstr(text, ==, "List of user creatable objects:\n"
+                    "  rng-builtin\n"
+                    "  rng-random\n"
                     "  test-backend\n");
     g_free(text);
 
@@ -383,10 +487,9 @@ static bool parse_option(char **argv, int idx, bool *help, Error **errp)
 static void test_object_option(void)
 {
     char *argv[] = {
-        "kvmini", "-object", "test-backend,id=o1,size=1,label=o1",
-        "-object", "{'qom-type': 'test-backend', 'id': 'o2', 'size': 2, "
-        "'label': 'o2'}",
-        "-object", "test-backend,id=o3,label=o3", NULL
+        "kvmini", "-object", "rng-random,id=o1,filename=/dev/null",
+        "-object", "{'qom-type': 'rng-builtin', 'id': 'o2'}",
+        "-object", "rng-random,id=o3,filename=", NULL
     };
     g_autofree char *out = NULL;
     Error *err = NULL;
@@ -398,8 +501,10 @@ static void test_object_option(void)
     g_assert_true(parse_option(argv, 2, &help, &error_abort));
     g_assert_false(help);
     g_assert_true(parse_option(argv, 4, &help, &error_abort));
+    /* Nothing is created before object_option_add_all(). */
+    g_assert_null(find_object("o1"));
     g_assert_true(object_option_add_all(&error_abort));
-    assert_events("complete(o1) complete(o2)");
+    assert_events("complete(/dev/null) complete(rng-builtin)");
     g_assert_nonnull(find_object("o1"));
     g_assert_nonnull(find_object("o2"));
 
@@ -410,13 +515,38 @@ static void test_object_option(void)
     capture_start();
     error_report_err(err);
     out = capture_stop();
-    g_assert_cmpstr(out, ==, "kvmini: -object test-backend,id=o3,label=o3: "
-                    "property 'size' of test-backend must be set\n");
+    g_assert_cmpstr(out, ==, "kvmini: -object rng-random,id=o3,filename=: "
+                    "property 'filename' of rng-random must not be empty\n");
     loc_pop(&loc);
     /* The rest was forgotten. */
     g_assert_true(object_option_add_all(&error_abort));
-    assert_events("finalize(o3)");
+    assert_events("finalize()");
     cleanup();
+}
+
+static void test_object_option_errors(void)
+{
+    char *argv[] = {
+        "kvmini", "-object", "rng-random,id=0x", "-object", "nope,id=x",
+        "-object", "{'qom-type': 'rng-builtin'}", "-object", "id=x",
+        "-object", "rng-builtin,id=a,id=b,x", NULL
+    };
+    Error *err = NULL;
+    bool help;
+
+    /* Bad option text fails at once; the id is checked when created. */
+    g_assert_true(parse_option(argv, 2, &help, &error_abort));
+    g_assert_false(object_option_add_all(&err));
+    assert_error(&err, "Parameter 'id' expects an identifier");
+    g_assert_false(parse_option(argv, 4, &help, &err));
+    assert_error(&err, "Parameter 'qom-type' does not accept value 'nope'");
+    g_assert_false(parse_option(argv, 6, &help, &err));
+    assert_error(&err, "Parameter 'id' is missing");
+    g_assert_false(parse_option(argv, 8, &help, &err));
+    assert_error(&err, "Parameter 'qom-type' is missing");
+    g_assert_false(parse_option(argv, 10, &help, &err));
+    assert_error(&err, "Expected '=' after parameter 'x'");
+    loc_set_none();
 }
 
 static void test_object_option_help(void)
@@ -424,15 +554,12 @@ static void test_object_option_help(void)
     char *argv[] = {
         "kvmini", "-object", "help", "-object", "test-backend,help",
         "-object", "qom-type=?", "-object", "test-nope,help",
-        "-object", "{'qom-type': 'help', 'id': 'h'}", "-object", "id=x",
-        NULL
+        "-object", "{'qom-type': 'help', 'id': 'h'}", NULL
     };
     g_autofree char *out = NULL;
     Error *err = NULL;
-    Location loc;
     bool help;
 
-    loc_push_none(&loc);
     capture_start();
     g_assert_true(parse_option(argv, 2, &help, &error_abort));
     g_assert_true(help);
@@ -442,25 +569,27 @@ static void test_object_option_help(void)
     g_assert_true(help);
     out = capture_stop();
     g_assert_cmpstr(out, ==, "List of user creatable objects:\n"
+                    "  rng-builtin\n"
+                    "  rng-random\n"
                     "  test-backend\n"
                     "test-backend options:\n"
                     "  label=<string>\n"
                     "  size=<size>            - Size of the backend "
                     "(default: 0)\n"
                     "List of user creatable objects:\n"
+                    "  rng-builtin\n"
+                    "  rng-random\n"
                     "  test-backend\n");
 
+    /* Help for a type nobody knows is an unknown type. */
     g_assert_false(parse_option(argv, 8, &help, &err));
     g_assert_false(help);
-    assert_error(&err, "invalid object type: test-nope");
-    /* JSON has no help; this is a type name (recorded, fails later). */
-    g_assert_true(parse_option(argv, 10, &help, &error_abort));
+    assert_error(&err, "Parameter 'qom-type' does not accept value "
+                 "'test-nope'");
+    /* JSON has no help. */
+    g_assert_false(parse_option(argv, 10, &help, &err));
     g_assert_false(help);
-    g_assert_false(object_option_add_all(&err));
-    assert_error(&err, "invalid object type: help");
-    g_assert_false(parse_option(argv, 12, &help, &err));
-    assert_error(&err, "Parameter 'qom-type' is missing");
-    loc_pop(&loc);
+    assert_error(&err, "Parameter 'qom-type' does not accept value 'help'");
 }
 
 int main(int argc, char **argv)
@@ -477,6 +606,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qom/user-creatable/help", test_help);
     g_test_add_func("/qom/user-creatable/property-help", test_property_help);
     g_test_add_func("/qom/user-creatable/object-option", test_object_option);
+    g_test_add_func("/qom/user-creatable/object-option-errors",
+                    test_object_option_errors);
     g_test_add_func("/qom/user-creatable/object-option-help",
                     test_object_option_help);
 

@@ -13,6 +13,7 @@
 #include "event-recorder.h"
 #include "monitor/qmp-cmds.h"
 #include "qobject/qjson.h"
+#include "system/accel-info.h"
 #include "system/run-control.h"
 #include "system/runstate.h"
 #include "system/vm-state.h"
@@ -293,6 +294,59 @@ static void signal_body(void)
     check_events("SHUTDOWN {\"guest\": false, \"reason\": \"host-signal\"}");
 }
 
+/* Run the HMP @line through human-monitor-command; what it printed. */
+static char *hmp(const char *line)
+{
+    g_autofree char *req = g_strdup_printf(
+        "{'execute': 'human-monitor-command', 'arguments': "
+        "{'command-line': '%s'}}", line);
+    g_autofree char *rsp = qmp(req);
+    g_autoptr(QObject) obj = qobject_from_json(rsp, &error_abort);
+
+    return g_strdup(qdict_get_str(qobject_to(QDict, obj), "return"));
+}
+
+static void check_hmp(const char *line, const char *output)
+{
+    g_autofree char *got = hmp(line);
+
+    g_assert_cmpstr(got, ==, output);
+}
+
+static void hmp_body(void)
+{
+    check_hmp("info kvm", accel_info_kvm_present() ? "kvm support: disabled\r\n"
+                                                   : "kvm support: not present\r\n");
+    check_hmp("info cpus", "");
+    check_hmp("c", "");
+    check_events("RESUME");
+    check_hmp("stop", "");
+    check_events("STOP");
+    check_hmp("info status", "VM status: paused\r\n");
+    check_hmp("cont", "");
+    check_events("RESUME");
+    check_hmp("system_reset", "");
+    g_assert_false(poll_requests(NULL));
+    check_events("RESET {\"guest\": false, \"reason\": \"host-qmp-system-reset\"}");
+    check_hmp("system_powerdown", "");
+    g_assert_false(poll_requests(NULL));
+    check_events("POWERDOWN");
+
+    run_control_set_no_shutdown(true);
+    run_control_request_shutdown(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+    g_assert_false(poll_requests(NULL));
+    check_events("SHUTDOWN {\"guest\": true, \"reason\": \"guest-shutdown\"}; STOP");
+    check_hmp("c", "Error: Resetting the Virtual Machine is required\r\n");
+    check_hmp("q", "");
+    g_assert_true(poll_requests(NULL));
+    check_events("SHUTDOWN {\"guest\": false, \"reason\": \"host-qmp-quit\"}");
+}
+
+static void test_hmp(void)
+{
+    IN_SUBPROCESS(hmp_body);
+}
+
 static void test_signal(void)
 {
     IN_SUBPROCESS(signal_body);
@@ -310,5 +364,6 @@ int main(int argc, char **argv)
     g_test_add_func("/system/run-control/powerdown", test_powerdown);
     g_test_add_func("/system/run-control/change-handlers", test_change_handlers);
     g_test_add_func("/system/run-control/signal", test_signal);
+    g_test_add_func("/system/run-control/hmp", test_hmp);
     return g_test_run();
 }
