@@ -12,6 +12,7 @@
 #include "monitor/qdev.h"
 #include "qapi-commands-qdev.h"
 #include "util/error.h"
+#include "util/qemu-option.h"
 
 static void qbus_print(Monitor *mon, BusState *bus, int indent);
 
@@ -137,11 +138,32 @@ static void hmp_info_qom_tree(Monitor *mon, const QDict *qdict)
     qdev_print_qom_tree(mon, qdict_get_try_str(qdict, "path"));
 }
 
+/*
+ * device_add takes the rest of its line as -device text, so that "help"
+ * and "DRIVER,help" (which QemuOpts keeps apart from the keys) are seen.
+ */
 static void hmp_device_add(Monitor *mon, const QDict *qdict)
 {
     Error *err = NULL;
-    DeviceState *dev = qdev_device_add_from_qdict(qdict, false, &err);
+    QemuOpts *opts = qemu_opts_parse(&qemu_device_opts,
+                                     qdict_get_str(qdict, "device"), true,
+                                     &err);
+    g_autofree char *text = NULL;
+    g_autoptr(QDict) args = NULL;
+    DeviceState *dev = NULL;
 
+    if (opts) {
+        text = qdev_device_help(opts, &err);
+        args = qemu_opts_to_qdict(opts, NULL);
+        qemu_opts_del(opts);
+    }
+    if (text) {
+        monitor_puts(mon, text);
+        return;
+    }
+    if (args && !err) {
+        dev = qdev_device_add_from_qdict(args, false, &err);
+    }
     if (!hmp_handle_error(mon, err)) {
         object_unref(dev);
     }
@@ -156,7 +178,7 @@ static void hmp_device_del(Monitor *mon, const QDict *qdict)
 }
 
 static const HMPCommand qdev_hmp_commands[] = {
-    { .name = "device_add", .args_type = "device:O",
+    { .name = "device_add", .args_type = "device:S",
       .params = "driver[,prop=value][,...]",
       .help = "add device, like -device on the command line",
       .cmd = hmp_device_add },

@@ -456,6 +456,18 @@ static void test_info_qom_tree(void)
               "Error: Parameter 'u8' expects an integer between 0 and 255, "
               "got '300'\n");
     check_hmp("device_add kvmini-test-device,id=t1,u8=3\n", "");
+    check_hmp("device_add kvmini-test-bridge,help\n",
+              "There are no options for kvmini-test-bridge.\n");
+    check_hmp("device_add help\n",
+              "Controller/Bridge/Hub devices:\n"
+              "name \"kvmini-test-bridge\", bus System, desc "
+              "\"test-only: a bridge providing a kvmini-test-bus\"\n"
+              "\n"
+              "Misc devices:\n"
+              "name \"kvmini-test-device\", bus kvmini-test-bus, desc "
+              "\"test-only: a device with a property of every kind\"\n");
+    check_hmp("device_add nope,help\n",
+              "Error: 'nope' is not a valid device model name\n");
     check_hmp("info qom-tree peripheral\n",
               "/peripheral (container)\n"
               "  /t1 (kvmini-test-device)\n");
