@@ -12,9 +12,6 @@
 
 #define TYPE_HOTPLUG_HANDLER "hotplug-handler"
 
-typedef struct DeviceState DeviceState;
-typedef struct HotplugHandler HotplugHandler;
-
 /*
  * HotplugFn: act on @plugged_dev for @plug_handler; false with @errp set
  * refuses (pre_plug: before realize; plug: after; unplug_request: start

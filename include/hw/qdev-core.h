@@ -11,9 +11,6 @@
 #include "qom/object.h"
 #include "hw/hotplug.h"
 
-typedef struct Property Property;
-typedef struct VMStateDescription VMStateDescription;
-
 /* The groups of `-device help`, in QEMU's order. */
 typedef enum DeviceCategory {
     DEVICE_CATEGORY_BRIDGE,
