@@ -13,28 +13,20 @@
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
 #include "monitor/qmp-cmds.h"
+#include "qmp-test-dispatch.h"
 #include "qdev-test-machine.h"
 #include "qobject/qjson.h"
 #include "util/qemu-option.h"
 
-/* Dispatch @json; return the response as JSON text (caller frees). */
-static char *qmp(const char *json)
-{
-    g_autoptr(QObject) request = qobject_from_json(json, &error_abort);
-    g_autoptr(QDict) response = NULL;
-    g_autoptr(GString) text = NULL;
-
-    response = qmp_dispatch(monitor_qmp_commands(), request, false, false);
-    text = qobject_to_json(QOBJECT(response));
-    return g_strdup(text->str);
-}
-
-static void check_qmp(const char *json, const char *expected)
-{
-    g_autofree char *response = qmp(json);
-
-    g_assert_cmpstr(response, ==, expected);
-}
+/* What `-device help` prints with kvmini's device types. */
+#define DEVICE_HELP_TEXT                                                  \
+    "Controller/Bridge/Hub devices:\n"                                    \
+    "name \"kvmini-test-bridge\", bus System, desc "                      \
+    "\"test-only: a bridge providing a kvmini-test-bus\"\n"               \
+    "\n"                                                                  \
+    "Misc devices:\n"                                                     \
+    "name \"kvmini-test-device\", bus kvmini-test-bus, desc "             \
+    "\"test-only: a device with a property of every kind\"\n"
 
 static void check_qmp_error(const char *json, const char *desc)
 {
@@ -130,14 +122,7 @@ static void test_device_help(void)
                                      &error_abort);
     g_autofree char *text = qdev_device_help(opts, &error_abort);
 
-    g_assert_cmpstr(text, ==,
-                    "Controller/Bridge/Hub devices:\n"
-                    "name \"kvmini-test-bridge\", bus System, desc "
-                    "\"test-only: a bridge providing a kvmini-test-bus\"\n"
-                    "\n"
-                    "Misc devices:\n"
-                    "name \"kvmini-test-device\", bus kvmini-test-bus, desc "
-                    "\"test-only: a device with a property of every kind\"\n");
+    g_assert_cmpstr(text, ==, DEVICE_HELP_TEXT);
     qemu_opts_del(opts);
 }
 
@@ -458,14 +443,7 @@ static void test_info_qom_tree(void)
     check_hmp("device_add kvmini-test-device,id=t1,u8=3\n", "");
     check_hmp("device_add kvmini-test-bridge,help\n",
               "There are no options for kvmini-test-bridge.\n");
-    check_hmp("device_add help\n",
-              "Controller/Bridge/Hub devices:\n"
-              "name \"kvmini-test-bridge\", bus System, desc "
-              "\"test-only: a bridge providing a kvmini-test-bus\"\n"
-              "\n"
-              "Misc devices:\n"
-              "name \"kvmini-test-device\", bus kvmini-test-bus, desc "
-              "\"test-only: a device with a property of every kind\"\n");
+    check_hmp("device_add help\n", DEVICE_HELP_TEXT);
     check_hmp("device_add nope,help\n",
               "Error: 'nope' is not a valid device model name\n");
     check_hmp("info qom-tree peripheral\n",
