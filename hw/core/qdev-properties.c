@@ -241,7 +241,7 @@ static bool parse_pci_devfn(const char *str, int32_t *devfn)
             return false;
         }
     }
-    if (str[n] || fn > 7 || slot > 31) {
+    if (str[n] || 7 < fn || 31 < slot) {
         return false;
     }
     *devfn = slot << 3 | fn;
