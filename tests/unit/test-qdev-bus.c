@@ -10,6 +10,8 @@
 #include "monitor/qdev.h"
 #include "qdev-test-machine.h"
 #include "qobject/qjson.h"
+#include "system/run-control.h"
+#include "util/main-loop.h"
 
 #define TYPE_UPPER_BUS "Upper-Bus"
 #define TYPE_ORDER_DEVICE "order-device"
@@ -247,6 +249,7 @@ static void test_reset_count(void)
 {
     KvminiTestBridge *br;
     DeviceState *dev;
+    int status;
 
     test_machine_new();
     br = test_bridge_new("br0");
@@ -255,7 +258,15 @@ static void test_reset_count(void)
     qdev_reset_all(NULL);
     g_assert_cmpuint(object_property_get_uint(OBJECT(dev), "reset-count",
                                               &error_abort), ==, 2);
+    /* The machine registered the reset with run control (system_reset). */
+    main_loop_init();
+    run_control_request_reset(SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET);
+    g_assert_false(run_control_poll(&status));
+    g_assert_cmpuint(KVMINI_TEST_DEVICE(dev)->reset_count, ==, 3);
     test_machine_free();
+    /* ... and took it back when it went. */
+    run_control_request_reset(SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET);
+    g_assert_false(run_control_poll(&status));
 }
 
 /* A device put on a bus but never realized goes with the bus. */
