@@ -368,14 +368,11 @@ void object_class_property_init_all(Object *obj)
     }
 }
 
-/*
- * The getter (@write false) or setter of the property @name of @obj, and
- * its opaque in *@opaque; NULL with @errp set when there is no such
- * property or it cannot be read (written).
- */
-static ObjectPropertyAccessor *property_accessor(Object *obj,
-                                                 const char *name, bool write,
-                                                 void **opaque, Error **errp)
+ObjectPropertyAccessor *object_property_find_accessor(Object *obj,
+                                                      const char *name,
+                                                      bool write,
+                                                      void **opaque,
+                                                      Error **errp)
 {
     ObjectProperty *prop = object_property_find_err(obj, name, errp);
     ObjectPropertyAccessor *accessor;
@@ -397,8 +394,8 @@ bool object_property_get(Object *obj, const char *name, Visitor *v,
                          Error **errp)
 {
     void *opaque;
-    ObjectPropertyAccessor *get = property_accessor(obj, name, false, &opaque,
-                                                    errp);
+    ObjectPropertyAccessor *get = object_property_find_accessor(obj, name, false,
+                                                                &opaque, errp);
 
     return get && get(obj, v, name, opaque, errp);
 }
@@ -407,8 +404,8 @@ bool object_property_set(Object *obj, const char *name, Visitor *v,
                          Error **errp)
 {
     void *opaque;
-    ObjectPropertyAccessor *set = property_accessor(obj, name, true, &opaque,
-                                                    errp);
+    ObjectPropertyAccessor *set = object_property_find_accessor(obj, name, true,
+                                                                &opaque, errp);
 
     return set && set(obj, v, name, opaque, errp);
 }

@@ -6,6 +6,7 @@
 #include "osdep.h"
 
 #include "qom/object.h"
+#include "qom-internal.h"
 #include "util/error.h"
 
 bool object_property_is_child(const ObjectProperty *prop)
@@ -259,35 +260,33 @@ typedef struct AliasProperty {
     char *target_name;
 } AliasProperty;
 
-/* The property the alias stands for, or NULL with @errp set. */
-static ObjectProperty *alias_target(AliasProperty *alias, Error **errp)
-{
-    return object_property_find_err(alias->target_obj, alias->target_name,
-                                    errp);
-}
-
 /*
  * The accessors call the target's own, with the alias's name: the value
  * is visited under the name the caller used (a member of -object's keys).
  */
+static bool alias_property_access(Object *obj, Visitor *v, const char *name,
+                                  AliasProperty *alias, bool write,
+                                  Error **errp)
+{
+    void *opaque;
+    ObjectPropertyAccessor *access;
+
+    access = object_property_find_accessor(alias->target_obj,
+                                           alias->target_name, write,
+                                           &opaque, errp);
+    return access && access(alias->target_obj, v, name, opaque, errp);
+}
+
 static bool alias_property_get(Object *obj, Visitor *v, const char *name,
                                void *opaque, Error **errp)
 {
-    AliasProperty *alias = opaque;
-    ObjectProperty *target = alias_target(alias, errp);
-
-    return target && target->get(alias->target_obj, v, name, target->opaque,
-                                 errp);
+    return alias_property_access(obj, v, name, opaque, false, errp);
 }
 
 static bool alias_property_set(Object *obj, Visitor *v, const char *name,
                                void *opaque, Error **errp)
 {
-    AliasProperty *alias = opaque;
-    ObjectProperty *target = alias_target(alias, errp);
-
-    return target && target->set(alias->target_obj, v, name, target->opaque,
-                                 errp);
+    return alias_property_access(obj, v, name, opaque, true, errp);
 }
 
 static Object *alias_property_resolve(Object *obj, void *opaque,

@@ -315,6 +315,7 @@ void object_class_foreach(void (*fn)(ObjectClass *klass, void *opaque),
                           const char *implements_type, bool include_abstract,
                           void *opaque)
 {
+    bool enumerating = enumerating_types;
     ObjectClass *klass;
     guint i;
 
@@ -333,7 +334,7 @@ void object_class_foreach(void (*fn)(ObjectClass *klass, void *opaque),
         }
         fn(klass, opaque);
     }
-    enumerating_types = false;
+    enumerating_types = enumerating;
 }
 
 static void class_list_add(ObjectClass *klass, void *opaque)

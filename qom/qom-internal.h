@@ -43,6 +43,17 @@ void object_property_table_init(ObjectPropertyTable *table);
 /* Free the (empty) @table. */
 void object_property_table_destroy(ObjectPropertyTable *table);
 
+/*
+ * The getter (@write false) or setter of the property @name of @obj, and
+ * its opaque in *@opaque; NULL with @errp set when there is no such
+ * property or it cannot be read (written).
+ */
+ObjectPropertyAccessor *object_property_find_accessor(Object *obj,
+                                                      const char *name,
+                                                      bool write,
+                                                      void **opaque,
+                                                      Error **errp);
+
 /* Give the new instance @obj the defaults of its class properties. */
 void object_class_property_init_all(Object *obj);
 

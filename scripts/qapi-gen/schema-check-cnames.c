@@ -21,8 +21,16 @@ static const char *const runtime_names[] = {
     "QmpClient", "QmpCommand", "QmpCommandList", "Visitor",
     /* The enum QType of qobject.h ends with QTYPE_MAX, not QTYPE__MAX. */
     "QTYPE_MAX",
-    /* Functions */
-    "qmp_client_execute", "qmp_command_list_free", "qmp_command_list_new",
+    /* Functions of libqmp (include/client/qmp-client.h) */
+    "qmp_client_connect", "qmp_client_drain_events", "qmp_client_execute",
+    "qmp_client_execute_oob", "qmp_client_free", "qmp_client_get_capabilities",
+    "qmp_client_get_failure", "qmp_client_get_fd", "qmp_client_get_version",
+    "qmp_client_has_capability", "qmp_client_hmp", "qmp_client_negotiate",
+    "qmp_client_new_fd", "qmp_client_oob_enabled",
+    "qmp_client_set_event_handler", "qmp_client_set_timeout",
+    "qmp_client_wait_event",
+    /* Functions of the QAPI runtime */
+    "qmp_command_list_free", "qmp_command_list_new",
     "qmp_disable_command", "qmp_dispatch", "qmp_enable_command",
     "qmp_error_response", "qmp_event_build_dict", "qmp_find_command",
     "qmp_for_each_command", "qmp_has_success_response", "qmp_init_marshal",

@@ -579,6 +579,30 @@ static void test_bad_interface_aborts(void)
                               "which is not an interface\n");
 }
 
+static void register_while_enumerating(ObjectClass *klass, void *opaque)
+{
+    static const TypeInfo late = {
+        .name = "test-late",
+        .parent = TYPE_OBJECT,
+    };
+
+    /* A walk inside the walk does not end the outer one's protection. */
+    g_slist_free(object_class_get_list(TYPE_TEST_DOG, false));
+    type_register_static(&late);
+}
+
+static void test_register_while_enumerating(void)
+{
+    if (g_test_subprocess()) {
+        object_class_foreach(register_while_enumerating, TYPE_TEST_CAT,
+                             false, NULL);
+        return;
+    }
+    g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_failed();
+    g_test_trap_assert_stderr("*assertion failed: (!enumerating_types)*");
+}
+
 int main(int argc, char **argv)
 {
     int ret;
@@ -606,6 +630,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qom/object/duplicate-type", test_duplicate_type_aborts);
     g_test_add_func("/qom/object/unknown-parent", test_unknown_parent_aborts);
     g_test_add_func("/qom/object/bad-interface", test_bad_interface_aborts);
+    g_test_add_func("/qom/object/register-while-enumerating",
+                    test_register_while_enumerating);
 
     ret = g_test_run();
     events_free();

@@ -7,11 +7,10 @@
  */
 #include "osdep.h"
 
-#include "monitor/qmp-cmds.h"
-#include "qobject/qjson.h"
 #include "qom/container.h"
 #include "qom/object-interfaces.h"
-#include "util/error.h"
+
+#include "qmp-dispatch-helpers.h"
 
 /* An abstract base and a node type with properties of each kind. */
 #define TYPE_TEST_BASE "test-qmp-base"
@@ -104,24 +103,6 @@ static void register_test_types(void)
 }
 
 type_init(register_test_types)
-
-/* Dispatch the JSON request @json and return the response as JSON text. */
-static char *dispatch(const char *json)
-{
-    g_autoptr(QObject) request = qobject_from_json(json, &error_abort);
-    g_autoptr(QDict) response = NULL;
-    g_autoptr(GString) text = NULL;
-
-    response = qmp_dispatch(monitor_qmp_commands(), request, false, false);
-    g_assert_nonnull(response);
-    text = qobject_to_json(QOBJECT(response));
-    return g_strdup(text->str);
-}
-
-#define check_response(request, expected) do {                 \
-        g_autofree char *response_ = dispatch(request);         \
-        g_assert_cmpstr(response_, ==, (expected));             \
-    } while (0)
 
 /* /a (a node) with children b and c, c with a child b. */
 static void build_tree(void)

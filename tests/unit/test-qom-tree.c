@@ -406,6 +406,11 @@ static void test_alias(void)
     object_property_del(b, "friend");
     g_assert_false(object_property_set_str(a, "b-friend", "", &err));
     assert_error(&err, "Property 'test-node.friend' not found");
+    /* ...or came back without a getter. */
+    object_property_add_uint8_ptr(b, "friend", &TEST_NODE(b)->level,
+                                  OBJ_PROP_FLAG_WRITE);
+    g_assert_null(object_property_get_qobject(a, "b-friend", &err));
+    assert_error(&err, "Property 'test-node.friend' is not readable");
     tree_cleanup();
 }
 
