@@ -5,6 +5,7 @@
  */
 #include "osdep.h"
 
+#include "backends/hostmem.h"
 #include "hw/boards.h"
 #include "hw/sysbus.h"
 #include "monitor/qdev.h"
@@ -161,18 +162,32 @@ static bool machine_add_default_devices(MachineClass *mc, Error **errp)
     return true;
 }
 
+/*
+ * The backend the memory-backend property names becomes the machine's
+ * RAM: marked mapped, so that object-del refuses it while the machine
+ * lives.
+ */
+static bool machine_consume_memdev(MachineState *ms, Error **errp)
+{
+    Object *obj = object_resolve_path_type(ms->ram_memdev_id,
+                                           TYPE_MEMORY_BACKEND, NULL);
+
+    if (!obj) {
+        error_setg(errp, "Memory backend '%s' not found", ms->ram_memdev_id);
+        return false;
+    }
+    ms->memdev = obj;
+    ms->ram_size = host_memory_backend_get_size(MEMORY_BACKEND(obj));
+    host_memory_backend_set_mapped(MEMORY_BACKEND(obj), true);
+    return true;
+}
+
 bool machine_run_board_init(MachineState *ms, Error **errp)
 {
     MachineClass *mc = MACHINE_GET_CLASS(ms);
 
-    if (ms->ram_memdev_id) {
-        ms->memdev = object_resolve_path_component(object_get_objects_root(),
-                                                   ms->ram_memdev_id);
-        if (!ms->memdev) {
-            error_setg(errp, "Memory backend '%s' not found",
-                       ms->ram_memdev_id);
-            return false;
-        }
+    if (ms->ram_memdev_id && !machine_consume_memdev(ms, errp)) {
+        return false;
     }
     if (mc->init && !mc->init(ms, errp)) {
         return false;
@@ -208,6 +223,11 @@ static void machine_initfn(Object *obj)
 
 static void machine_finalize(Object *obj)
 {
+    MachineState *ms = MACHINE(obj);
+
+    if (ms->memdev) {
+        host_memory_backend_set_mapped(MEMORY_BACKEND(ms->memdev), false);
+    }
     run_control_unregister_reset(qdev_reset_all, NULL);
     g_free(MACHINE(obj)->ram_memdev_id);
 }

@@ -51,7 +51,9 @@ struct MachineClass {
  * @defaults_enabled: false with -nodefaults: no default devices
  * @ram_size: the RAM size (-m or the class default)
  * @ram_memdev_id: the memory-backend property, or NULL
- * @memdev: the backend it names, found by machine_run_board_init()
+ * @memdev: the backend it names, found by machine_run_board_init(),
+ *   which marks it mapped (borrowed: object-del refuses it until the
+ *   machine goes)
  */
 struct MachineState {
     Object parent_obj;
@@ -80,7 +82,8 @@ MachineState *machine_create(MachineClass *mc);
 MachineState *qdev_get_machine(void);
 
 /*
- * machine_run_board_init: resolve the memory backend, run the class's
+ * machine_run_board_init: resolve the memory backend (its size becomes
+ * ram_size), run the class's
  * init, add the default devices (unless defaults_enabled is false), and
  * register the reset of all devices with run control.
  * Returns false with @errp set ("Memory backend 'ID' not found").

@@ -13,9 +13,10 @@
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
 #include "monitor/qmp-cmds.h"
-#include "qmp-test-dispatch.h"
+#include "qmp-dispatch-helpers.h"
 #include "qdev-test-machine.h"
 #include "qobject/qjson.h"
+#include "qom/object-interfaces.h"
 #include "util/qemu-option.h"
 
 /* What `-device help` prints with kvmini's device types. */
@@ -33,7 +34,7 @@ static void check_qmp_error(const char *json, const char *desc)
     g_autofree char *expected = g_strdup_printf(
         "{\"error\": {\"class\": \"GenericError\", \"desc\": \"%s\"}}", desc);
 
-    check_qmp(json, expected);
+    check_response(json, expected);
 }
 
 static void check_events(const char *expected)
@@ -132,10 +133,10 @@ static void test_machines(void)
 
     g_assert_cmpstr(help, ==, "Supported machines are:\n"
                     "none                 empty machine\n");
-    check_qmp("{'execute': 'query-machines'}",
-              "{\"return\": [{\"name\": \"none\", \"cpu-max\": 1, "
-              "\"hotpluggable-cpus\": false, \"numa-mem-supported\": false, "
-              "\"deprecated\": false}]}");
+    check_response("{'execute': 'query-machines'}",
+                   "{\"return\": [{\"name\": \"none\", \"cpu-max\": 1, "
+                   "\"hotpluggable-cpus\": false, \"numa-mem-supported\": false, "
+                   "\"deprecated\": false}]}");
     g_assert_true(machine_find_class("none") ==
                   MACHINE_CLASS(object_class_by_name("none-machine")));
     g_assert_null(machine_find_class("none-machine"));
@@ -192,6 +193,28 @@ static void test_machine_option(void)
     test_machine_free();
 }
 
+/* The machine's RAM backend cannot be deleted while the machine uses it. */
+static void test_memory_backend(void)
+{
+    Error *err = NULL;
+    bool help;
+
+    g_assert_true(user_creatable_add_from_str(
+        "memory-backend-ram,id=m0,size=1M", &error_abort));
+    g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts,
+                                     "none,memory-backend=m0", true,
+                                     &error_abort));
+    g_assert_true(machine_option_create(true, &help, &error_abort));
+    g_assert_cmpuint(qdev_get_machine()->ram_size, ==, 1 << 20);
+    g_assert_false(user_creatable_del("m0", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "object 'm0' is in use, can not be deleted");
+    error_free(err);
+    test_machine_free();
+    qemu_opts_reset(&qemu_machine_opts);
+    g_assert_true(user_creatable_del("m0", &error_abort));
+}
+
 static const char *const test_default_devices[] = {
     "kvmini-test-bridge,id=dflt",
     NULL
@@ -237,18 +260,18 @@ static void test_device_add(void)
     qdev_machine_creation_done();
     test_machine_new();
     test_bridge_new("br0");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'id': 't0', 'u16': 3, 'flag': true, "
-              "'addr': '1.2'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'id': 't0', 'u16': 3, 'flag': true, "
+                   "'addr': '1.2'}}", "{\"return\": {}}");
     obj = object_resolve_path("/machine/peripheral/t0", NULL);
     g_assert_nonnull(obj);
     g_assert_true(DEVICE(obj)->realized);
     g_assert_true(DEVICE(obj)->hotplugged);
     g_assert_cmpuint(KVMINI_TEST_DEVICE(obj)->u16, ==, 3);
     g_assert_true(KVMINI_TEST_DEVICE(obj)->flag);
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'bus': '/machine/br0/br0.0'}}",
-              "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'bus': '/machine/br0/br0.0'}}",
+                   "{\"return\": {}}");
     g_assert_nonnull(object_resolve_path("/machine/peripheral-anon/device[0]",
                                          NULL));
 
@@ -290,23 +313,23 @@ static void test_device_del(void)
     test_machine_new();
     events_start();
     test_bridge_new("br0");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'id': 't0'}}", "{\"return\": {}}");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'id': 't0'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device'}}", "{\"return\": {}}");
     check_events("");
-    check_qmp("{'execute': 'device_del', 'arguments': {'id': 't0'}}",
-              "{\"return\": {}}");
+    check_response("{'execute': 'device_del', 'arguments': {'id': 't0'}}",
+                   "{\"return\": {}}");
     check_events("DEVICE_DELETED {\"device\": \"t0\", \"path\": "
                  "\"/machine/peripheral/t0\"}");
     g_assert_null(object_resolve_path("/machine/peripheral/t0", NULL));
-    check_qmp("{'execute': 'device_del', 'arguments': {'id': "
-              "'/machine/peripheral-anon/device[0]'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_del', 'arguments': {'id': "
+                   "'/machine/peripheral-anon/device[0]'}}", "{\"return\": {}}");
     check_events("DEVICE_DELETED {\"path\": "
                  "\"/machine/peripheral-anon/device[0]\"}");
-    check_qmp("{'execute': 'device_del', 'arguments': {'id': 't0'}}",
-              "{\"error\": {\"class\": \"DeviceNotFound\", \"desc\": "
-              "\"Device 't0' not found\"}}");
+    check_response("{'execute': 'device_del', 'arguments': {'id': 't0'}}",
+                   "{\"error\": {\"class\": \"DeviceNotFound\", \"desc\": "
+                   "\"Device 't0' not found\"}}");
     check_qmp_error("{'execute': 'device_del', 'arguments': {'id': "
                     "'/machine/br0'}}",
                     "Bus 'main-system-bus' does not support hotplugging");
@@ -314,8 +337,8 @@ static void test_device_del(void)
                     "'/machine/peripheral'}}",
                     "/machine/peripheral is not a hotpluggable device");
     /* The id is free again. */
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'id': 't0'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'id': 't0'}}", "{\"return\": {}}");
     check_events("");
     test_machine_free();
     /* Devices still there when the machine goes are deleted too. */
@@ -358,13 +381,13 @@ static void test_info_qtree(void)
     test_machine_new();
     check_hmp("info qtree\n", "bus: main-system-bus\n  type System\n");
     test_bridge_new("br0");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'id': 't0', 'msg': 'hi', "
-              "'size': 2097152, 'addr': '0a.3', 'mode': 'off'}}",
-              "{\"return\": {}}");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'peer': 't0', 'i32': -1}}",
-              "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'id': 't0', 'msg': 'hi', "
+                   "'size': 2097152, 'addr': '0a.3', 'mode': 'off'}}",
+                   "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'peer': 't0', 'i32': -1}}",
+                   "{\"return\": {}}");
     check_hmp("info qtree\n",
               "bus: main-system-bus\n"
               "  type System\n"
@@ -403,12 +426,13 @@ static void test_info_qtree(void)
 static void test_info_qom_tree(void)
 {
     qdev_machine_creation_done();
+    object_get_objects_root();
     test_machine_new();
     test_bridge_new("br0");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device', 'id': 't0'}}", "{\"return\": {}}");
-    check_qmp("{'execute': 'device_add', 'arguments': {'driver': "
-              "'kvmini-test-device'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'id': 't0'}}", "{\"return\": {}}");
+    check_response("{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device'}}", "{\"return\": {}}");
     check_hmp("info qom-tree\n",
               "/machine (none-machine)\n"
               "  /br0 (kvmini-test-bridge)\n"
@@ -463,6 +487,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/monitor/machines", test_machines);
     g_test_add_func("/qdev/monitor/machine-help", test_machine_help);
     g_test_add_func("/qdev/monitor/machine-option", test_machine_option);
+    g_test_add_func("/qdev/monitor/memory-backend", test_memory_backend);
     g_test_add_func("/qdev/monitor/default-devices",
                     test_default_devices_case);
     g_test_add_func("/qdev/monitor/device-add", test_device_add);

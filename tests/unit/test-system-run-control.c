@@ -12,7 +12,6 @@
 #include "capture.h"
 #include "event-recorder.h"
 #include "monitor/qmp-cmds.h"
-#include "qmp-test-dispatch.h"
 #include "qobject/qjson.h"
 #include "system/accel-info.h"
 #include "system/run-control.h"
@@ -20,6 +19,25 @@
 #include "system/vm-state.h"
 #include "util/error.h"
 #include "util/main-loop.h"
+
+/* Dispatch @json; return the response as JSON text (caller frees). */
+static char *qmp(const char *json)
+{
+    g_autoptr(QObject) request = qobject_from_json(json, &error_abort);
+    g_autoptr(QDict) response = NULL;
+    g_autoptr(GString) text = NULL;
+
+    response = qmp_dispatch(monitor_qmp_commands(), request, false, false);
+    text = qobject_to_json(QOBJECT(response));
+    return g_strdup(text->str);
+}
+
+static void check_qmp(const char *request, const char *response)
+{
+    g_autofree char *got = qmp(request);
+
+    g_assert_cmpstr(got, ==, response);
+}
 
 static void check_events(const char *expected)
 {
