@@ -30,7 +30,14 @@ static void system_bus_finalize(Object *obj)
 
 static void sys_bus_device_class_init(ObjectClass *oc, void *data)
 {
-    DEVICE_CLASS(oc)->bus_type = TYPE_SYSTEM_BUS;
+    DeviceClass *dc = DEVICE_CLASS(oc);
+
+    dc->bus_type = TYPE_SYSTEM_BUS;
+    /*
+     * As in QEMU: board code creates them; a type that may be given with
+     * -device says so itself.
+     */
+    dc->user_creatable = false;
 }
 
 static const TypeInfo system_bus_info = {

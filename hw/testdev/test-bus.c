@@ -39,6 +39,7 @@ static void kvmini_test_bridge_class_init(ObjectClass *oc, void *data)
 
     dc->desc = "test-only: a bridge providing a kvmini-test-bus";
     dc->categories = 1ul << DEVICE_CATEGORY_BRIDGE;
+    dc->user_creatable = true;
     dc->realize = kvmini_test_bridge_realize;
     hc->plug = kvmini_test_bridge_plug;
     hc->unplug = kvmini_test_bridge_unplug;

@@ -67,6 +67,12 @@ static void device_option(const char *optarg)
     g_assert_false(help);
 }
 
+/* A system bus device only board code may create. */
+static const TypeInfo board_device_info = {
+    .name = "test-board-device",
+    .parent = TYPE_SYS_BUS_DEVICE,
+};
+
 static void test_cmdline(void)
 {
     KvminiTestDevice *td;
@@ -104,6 +110,9 @@ static void test_cmdline(void)
                               "device model name");
     check_device_option_error("sys-bus-device", "Parameter 'driver' expects "
                               "a non-abstract device type");
+    type_register_static(&board_device_info);
+    check_device_option_error("test-board-device", "Parameter 'driver' "
+                              "expects a pluggable device type");
     check_device_option_error("kvmini-test-device,bus=main-system-bus",
                               "Device 'kvmini-test-device' can't go on "
                               "System bus");
