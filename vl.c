@@ -9,6 +9,8 @@
 #include <signal.h>
 #include <sys/file.h>
 
+#include "hw/qdev-option.h"
+#include "monitor/qdev.h"
 #include "qom/object-option.h"
 #include "chardev/char-opts.h"
 #include "monitor/monitor-chardev.h"
@@ -44,6 +46,8 @@ typedef enum VlOptionIndex {
     OPT_NODEFAULTS,
     OPT_DISPLAY,
     OPT_DAEMONIZE,
+    OPT_MACHINE,
+    OPT_DEVICE,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -83,10 +87,16 @@ static const VlOption vl_options[] = {
     { "nographic", OPT_NOGRAPHIC, NULL,
       "serial console and monitor on stdio (Ctrl-A h for help)" },
     { "nodefaults", OPT_NODEFAULTS, NULL,
-      "create no default serial console or monitor" },
+      "create no default devices, serial console or monitor" },
     { "display", OPT_DISPLAY, "none", "accepted: kvmini has no display" },
     { "daemonize", OPT_DAEMONIZE, NULL,
       "detach from the terminal once started" },
+    { "M", OPT_MACHINE, "machine", NULL },
+    { "machine", OPT_MACHINE, "[type=]name[,prop=value[,...]]",
+      "select the machine type ('-machine help' for a list)" },
+    { "device", OPT_DEVICE, "driver[,prop[=value][,...]]",
+      "add a device ('-device help' for a list, 'driver,help' for its "
+      "properties)" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -182,6 +192,40 @@ static bool vl_record_mon_option(const VlOption *o, char **argv, int i)
     return false;
 }
 
+static void vl_parse_device(const char *arg)
+{
+    Error *err = NULL;
+    bool help;
+
+    if (!device_option_parse(arg, &help, &err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    if (help) {
+        exit(0);
+    }
+}
+
+/* The machine, then the -device devices, in command-line order. */
+static void vl_create_machine(const VlConfig *cfg)
+{
+    Error *err = NULL;
+    bool help;
+
+    if (!machine_option_create(!cfg->nodefaults, &help, &err)) {
+        if (help) {
+            exit(0);
+        }
+        error_report_err(err);
+        exit(1);
+    }
+    if (!device_option_add_all(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    qdev_machine_creation_done();
+}
+
 /* Handle one option; exits on a bad value. */
 static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
 {
@@ -229,6 +273,14 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
         break;
     case OPT_NOGRAPHIC:
         cfg->nographic = true;
+        break;
+    case OPT_MACHINE:
+        if (!qemu_opts_parse_noisily(&qemu_machine_opts, arg, true)) {
+            exit(1);
+        }
+        break;
+    case OPT_DEVICE:
+        vl_parse_device(arg);
         break;
     case OPT_NODEFAULTS:
         cfg->nodefaults = true;
@@ -399,6 +451,9 @@ int main(int argc, char **argv)
     qemu_add_opts(&qemu_name_opts);
     qemu_add_opts(&qemu_chardev_opts);
     qemu_add_opts(&qemu_mon_opts);
+    qemu_add_opts(&qemu_machine_opts);
+    qemu_add_opts(&qemu_device_opts);
+    qdev_hmp_register();
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
@@ -423,6 +478,7 @@ int main(int argc, char **argv)
         error_report_err(err);
         exit(1);
     }
+    vl_create_machine(&cfg);
     if (cfg.daemonize) {
         vl_daemon_ready(daemon_fd);
     }

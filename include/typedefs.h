@@ -30,6 +30,12 @@ typedef struct Object Object;
 typedef struct ObjectClass ObjectClass;
 typedef struct ObjectProperty ObjectProperty;
 typedef struct Monitor Monitor;
+
+typedef struct DeviceState DeviceState;
+typedef struct BusState BusState;
+typedef struct HotplugHandler HotplugHandler;
+typedef struct Property Property;
+typedef struct VMStateDescription VMStateDescription;
 typedef struct ReadLineState ReadLineState;
 
 #endif /* TYPEDEFS_H */

@@ -7,6 +7,7 @@
 #include "osdep.h"
 
 #include "monitor-internal.h"
+#include "monitor/qdev.h"
 #include "monitor/qmp-cmds.h"
 #include "qapi-commands-control.h"
 #include "qapi-emit-events.h"
@@ -34,6 +35,9 @@ static gpointer qmp_commands_init(gpointer unused)
     /* 'gen': false in the schema: the marshaller is qmp_query_qmp_schema. */
     qmp_register_command(cmds, "query-qmp-schema", qmp_query_qmp_schema,
                          QCO_ALLOW_PRECONFIG, 0);
+    /* 'gen': false: the arguments are the device's properties. */
+    qmp_register_command(cmds, "device_add", qmp_device_add, QCO_NO_OPTIONS,
+                         0);
     return cmds;
 }
 

@@ -250,37 +250,11 @@ static void print_types(void)
     g_slist_free(list);
 }
 
-static gint help_line_cmp(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void print_properties(ObjectClass *klass)
 {
-    g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
-    ObjectPropertyIterator iter;
-    ObjectProperty *prop;
-    guint i;
+    g_autofree char *text = object_class_property_help_text(klass);
 
-    object_class_property_iter_init(&iter, klass);
-    while ((prop = object_property_iter_next(&iter))) {
-        if (prop->set) {
-            g_ptr_array_add(lines, object_property_help(prop->name,
-                                                        prop->type,
-                                                        prop->defval,
-                                                        prop->description));
-        }
-    }
-    g_ptr_array_sort(lines, help_line_cmp);
-    if (!lines->len) {
-        error_printf("There are no options for %s.\n",
-                     object_class_get_name(klass));
-        return;
-    }
-    error_printf("%s options:\n", object_class_get_name(klass));
-    for (i = 0; i < lines->len; i++) {
-        error_printf("%s\n", (char *)g_ptr_array_index(lines, i));
-    }
+    error_printf("%s", text);
 }
 
 bool user_creatable_print_help(const char *type)

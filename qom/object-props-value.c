@@ -219,3 +219,44 @@ char *object_property_help(const char *name, const char *type,
     }
     return g_string_free(help, false);
 }
+
+static gint help_line_cmp(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *object_property_help_list(const char *typename, GPtrArray *lines)
+{
+    GString *text;
+    guint i;
+
+    if (!lines->len) {
+        return g_strdup_printf("There are no options for %s.\n", typename);
+    }
+    g_ptr_array_sort(lines, help_line_cmp);
+    text = g_string_new(NULL);
+    g_string_append_printf(text, "%s options:\n", typename);
+    for (i = 0; i < lines->len; i++) {
+        g_string_append_printf(text, "%s\n",
+                               (char *)g_ptr_array_index(lines, i));
+    }
+    return g_string_free(text, false);
+}
+
+char *object_class_property_help_text(ObjectClass *klass)
+{
+    g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
+    ObjectPropertyIterator iter;
+    ObjectProperty *prop;
+
+    object_class_property_iter_init(&iter, klass);
+    while ((prop = object_property_iter_next(&iter))) {
+        if (prop->set) {
+            g_ptr_array_add(lines, object_property_help(prop->name,
+                                                        prop->type,
+                                                        prop->defval,
+                                                        prop->description));
+        }
+    }
+    return object_property_help_list(object_class_get_name(klass), lines);
+}

@@ -266,4 +266,18 @@ const char *object_property_get_type(Object *obj, const char *name,
 char *object_property_help(const char *name, const char *type,
                            const QObject *defval, const char *description);
 
+/*
+ * The help text of a type: "TYPE options:" and @lines (borrowed; sorted
+ * in place), each one an object_property_help() line, or "There are no
+ * options for TYPE." without any. Returns a new string.
+ */
+char *object_property_help_list(const char *typename, GPtrArray *lines);
+
+/*
+ * The help text of the settable class properties of @klass and its
+ * parents, as -object TYPE,help and -M TYPE,help print it. Returns a new
+ * string.
+ */
+char *object_class_property_help_text(ObjectClass *klass);
+
 #endif /* QOM_OBJECT_PROPS_H */

@@ -162,6 +162,8 @@ static void test_commands(void)
         "chardev-change", "chardev-remove", "chardev-send-break",
         "ringbuf-write",
         "ringbuf-read",
+        "query-machines", "device-list-properties", "device_add",
+        "device_del",
     };
     g_autoptr(QObject) ret = dispatch_return("{'execute': 'query-commands'}");
     g_autoptr(QObject) after = NULL;

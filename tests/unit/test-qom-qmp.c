@@ -62,10 +62,6 @@ static void node_instance_init(Object *obj)
                                   OBJ_PROP_FLAG_READ);
 }
 
-/*
- * A stand-in for rng-builtin of backends/, which this program does not
- * link: the schema knows its name, so object-add can create it.
- */
 static const TypeInfo test_types[] = {
     {
         .name = TYPE_TEST_IFACE,
@@ -83,13 +79,6 @@ static const TypeInfo test_types[] = {
         .parent = TYPE_TEST_BASE,
         .instance_init = node_instance_init,
         .class_init = node_class_init,
-    }, {
-        .name = "rng-builtin",
-        .parent = TYPE_OBJECT,
-        .instance_size = sizeof(Object),
-        .interfaces = (const InterfaceInfo[]) {
-            { TYPE_USER_CREATABLE }, { }
-        },
     },
 };
 

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test-qdev-cmdline.c: build/kvmini's -M, -device and -nodefaults as a
+ * user types them: help texts on stdout and exit status 0, errors on
+ * stderr naming the option, exit status 1.
+ */
+#include "osdep.h"
+
+/* Run kvmini with @args (NULL-terminated); its output and exit status. */
+typedef struct Run {
+    char *out;
+    char *err;
+    int status;
+} Run;
+
+static Run run_kvmini(const char *const *args)
+{
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    GError *gerr = NULL;
+    Run r = { 0 };
+    int wait_status;
+
+    g_ptr_array_add(argv, (char *)KVMINI_PATH);
+    for (; *args; args++) {
+        g_ptr_array_add(argv, (char *)*args);
+    }
+    g_ptr_array_add(argv, NULL);
+    g_assert_true(g_spawn_sync(NULL, (char **)argv->pdata, NULL,
+                               G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,
+                               &wait_status, &gerr));
+    g_assert_no_error(gerr);
+    g_assert_true(WIFEXITED(wait_status));
+    r.status = WEXITSTATUS(wait_status);
+    return r;
+}
+
+static void check_run(const char *const *args, int status, const char *out,
+                      const char *err)
+{
+    Run r = run_kvmini(args);
+
+    g_assert_cmpstr(r.out, ==, out);
+    g_assert_cmpstr(r.err, ==, err);
+    g_assert_cmpint(r.status, ==, status);
+    g_free(r.out);
+    g_free(r.err);
+}
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static void test_machine_help(void)
+{
+    check_run(ARGS("-M", "help"), 0,
+              "Supported machines are:\n"
+              "none                 empty machine\n", "");
+    check_run(ARGS("-machine", "none", "-M", "help"), 0,
+              "none-machine options:\n"
+              "  memory-backend=<string> - Set RAM backend; valid value is "
+              "ID of hostmem based backend\n", "");
+}
+
+static void test_machine_errors(void)
+{
+    check_run(ARGS("-M", "bogus"), 1, "",
+              "kvmini: unsupported machine type\n"
+              "Use -machine help to list supported machines\n");
+    check_run(ARGS("-M", "none,foo=1"), 1, "",
+              "kvmini: Property 'none-machine.foo' not found\n");
+    check_run(ARGS("-M", "none,memory-backend=m0", "-nodefaults"), 1, "",
+              "kvmini: Memory backend 'm0' not found\n");
+}
+
+static void test_device_help(void)
+{
+    check_run(ARGS("-device", "help"), 0,
+              "Controller/Bridge/Hub devices:\n"
+              "name \"kvmini-test-bridge\", bus System, desc "
+              "\"test-only: a bridge providing a kvmini-test-bus\"\n"
+              "\n"
+              "Misc devices:\n"
+              "name \"kvmini-test-device\", bus kvmini-test-bus, desc "
+              "\"test-only: a device with a property of every kind\"\n", "");
+    check_run(ARGS("-device", "kvmini-test-bridge,help"), 0,
+              "There are no options for kvmini-test-bridge.\n", "");
+    check_run(ARGS("-device", "nope,help"), 1, "",
+              "kvmini: -device nope,help: 'nope' is not a valid device "
+              "model name\n");
+}
+
+static void test_device_errors(void)
+{
+    check_run(ARGS("-device", "kvmini-test-device"), 1, "",
+              "kvmini: -device kvmini-test-device: No 'kvmini-test-bus' bus "
+              "found for device 'kvmini-test-device'\n");
+    check_run(ARGS("-device", "kvmini-test-bridge,id=br0", "-device",
+                   "kvmini-test-device,addr=zz"), 1, "",
+              "kvmini: -device kvmini-test-device,addr=zz: Property "
+              "'kvmini-test-device.addr' doesn't take value 'zz'\n");
+    check_run(ARGS("-device", "kvmini-test-bridge,id=a", "-device",
+                   "kvmini-test-bridge,id=a"), 1, "",
+              "kvmini: -device kvmini-test-bridge,id=a: Duplicate ID 'a' "
+              "for device\n");
+    check_run(ARGS("-device", "kvmini-test-bridge,id=br0", "-device",
+                   "{\"driver\": \"kvmini-test-device\", \"bus\": \"br0.0\", "
+                   "\"nope\": 1}"), 1, "",
+              "kvmini: -device {\"driver\": \"kvmini-test-device\", \"bus\": "
+              "\"br0.0\", \"nope\": 1}: Property 'kvmini-test-device.nope' "
+              "not found\n");
+    check_run(ARGS("-device", "kvmini-test-bridge,id=9"), 1, "",
+              "kvmini: -device kvmini-test-bridge,id=9: Parameter 'id' "
+              "expects an identifier\n"
+              "Identifiers consist of letters, digits, '-', '.', '_', "
+              "starting with a letter.\n");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/qdev/cmdline/machine-help", test_machine_help);
+    g_test_add_func("/qdev/cmdline/machine-errors", test_machine_errors);
+    g_test_add_func("/qdev/cmdline/device-help", test_device_help);
+    g_test_add_func("/qdev/cmdline/device-errors", test_device_errors);
+    return g_test_run();
+}
