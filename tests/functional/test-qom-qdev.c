@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test-qom-qdev.c: the object model and the device model of build/kvmini,
+ * end to end over QMP: -object and object-add/object-del, qom-list/get/set,
+ * -device and device_add/device_del with DEVICE_DELETED, and info qtree /
+ * info qom-tree through human-monitor-command.
+ */
+#include "osdep.h"
+
+#include "kvmini-proc.h"
+#include "qobject/qjson.h"
+
+/* Run @json (a QMP command object); its result as JSON, or "error: DESC". */
+static char *run(QmpClient *c, const char *json)
+{
+    g_autoptr(QDict) req = qobject_to(QDict, qobject_from_json(json,
+                                                               &error_abort));
+    QDict *args = qdict_get_qdict(req, "arguments");
+    g_autoptr(QObject) ret = NULL;
+    Error *err = NULL;
+    char *text;
+
+    if (!qmp_client_execute(c, qdict_get_str(req, "execute"),
+                            args ? qobject_ref(args) : NULL, &ret, &err)) {
+        text = g_strdup_printf("error: %s", error_get_pretty(err));
+        error_free(err);
+        return text;
+    }
+    return g_string_free(qobject_to_json(ret), FALSE);
+}
+
+static void assert_run(QmpClient *c, const char *json, const char *expect)
+{
+    g_autofree char *got = run(c, json);
+
+    g_assert_cmpstr(got, ==, expect);
+}
+
+static char *hmp(QmpClient *c, const char *line)
+{
+    return qmp_client_hmp(c, line, &error_abort);
+}
+
+static const char *const machine_args[] = {
+    "-M", "none,memory-backend=m0",
+    "-object", "memory-backend-ram,id=m0,size=1M",
+    "-device", "kvmini-test-bridge,id=br",
+    NULL
+};
+
+static void test_objects(void)
+{
+    g_autoptr(KvminiProc) p = kvmini_proc_start(machine_args);
+    g_autoptr(QmpClient) c = kvmini_proc_qmp(p, false);
+    g_autofree char *list = NULL;
+
+    /* The machine uses m0 for its RAM: it cannot go. */
+    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': '/objects/m0', "
+               "'property': 'size'}}", "1048576");
+    assert_run(c, "{'execute': 'object-del', 'arguments': {'id': 'm0'}}",
+               "error: object 'm0' is in use, can not be deleted");
+
+    assert_run(c, "{'execute': 'object-add', 'arguments': "
+               "{'qom-type': 'rng-builtin', 'id': 'r0'}}", "{}");
+    assert_run(c, "{'execute': 'object-add', 'arguments': "
+               "{'qom-type': 'rng-builtin', 'id': 'r0'}}",
+               "error: attempt to add duplicate property 'r0' to object "
+               "(type 'container')");
+    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': 'r0', "
+               "'property': 'type'}}", "\"rng-builtin\"");
+    list = run(c, "{'execute': 'qom-list', 'arguments': {'path': '/objects'}}");
+    g_assert_nonnull(strstr(list, "{\"name\": \"r0\", \"type\": \"child<rng-builtin>\"}"));
+    g_assert_nonnull(strstr(list, "{\"name\": \"m0\", \"type\": \"child<memory-backend-ram>\"}"));
+    assert_run(c, "{'execute': 'object-del', 'arguments': {'id': 'r0'}}", "{}");
+    assert_run(c, "{'execute': 'object-del', 'arguments': {'id': 'r0'}}",
+               "error: object 'r0' not found");
+    /* The connection still works after every refusal. */
+    assert_run(c, "{'execute': 'query-status'}",
+               "{\"running\": true, \"singlestep\": false, \"status\": \"running\"}");
+}
+
+static void test_devices(void)
+{
+    g_autoptr(KvminiProc) p = kvmini_proc_start(machine_args);
+    g_autoptr(QmpClient) c = kvmini_proc_qmp(p, false);
+    g_autoptr(QDict) event = NULL;
+    g_autoptr(GString) data = NULL;
+    g_autofree char *qtree = NULL;
+    g_autofree char *after = NULL;
+
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-device', 'bus': 'br.0', 'id': 'd0', 'u8': 7}}",
+               "{}");
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-device', 'bus': 'br.0', 'id': 'd0'}}",
+               "error: Duplicate device ID 'd0'");
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-device', 'bus': 'nope'}}",
+               "error: Bus 'nope' not found");
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': 'nope'}}",
+               "error: 'nope' is not a valid device model name");
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-bridge'}}",
+               "error: Bus 'main-system-bus' does not support hotplugging");
+    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': "
+               "'/machine/peripheral/d0', 'property': 'u8'}}", "7");
+    assert_run(c, "{'execute': 'qom-set', 'arguments': {'path': "
+               "'/machine/peripheral/d0', 'property': 'u8', 'value': 8}}",
+               "error: Attempt to set property 'u8' on device 'd0' "
+               "(type 'kvmini-test-device') after it was realized");
+
+    qtree = hmp(c, "info qtree");
+    g_assert_nonnull(strstr(qtree,
+                            "bus: main-system-bus\r\n"
+                            "  type System\r\n"
+                            "  dev: kvmini-test-bridge, id \"br\"\r\n"
+                            "    bus: br.0\r\n"
+                            "      type kvmini-test-bus\r\n"
+                            "      dev: kvmini-test-device, id \"d0\"\r\n"
+                            "        flag = false\r\n"
+                            "        u8 = 7 (0x7)\r\n"));
+
+    assert_run(c, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}", "{}");
+    event = qmp_client_wait_event(c, "DEVICE_DELETED", 10000, &error_abort);
+    data = qobject_to_json(qdict_get(event, "data"));
+    g_assert_cmpstr(data->str, ==,
+                    "{\"device\": \"d0\", \"path\": \"/machine/peripheral/d0\"}");
+    assert_run(c, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}",
+               "error: Device 'd0' not found");
+    after = hmp(c, "info qom-tree");
+    g_assert_null(strstr(after, "/d0"));
+    g_assert_nonnull(strstr(after, "/machine (none-machine)\r\n"
+                            "  /peripheral (container)\r\n"
+                            "    /br (kvmini-test-bridge)\r\n"
+                            "      /br.0 (kvmini-test-bus)\r\n"));
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/functional/qom-qdev/objects", test_objects);
+    g_test_add_func("/functional/qom-qdev/devices", test_devices);
+    return g_test_run();
+}
