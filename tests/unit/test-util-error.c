@@ -325,7 +325,7 @@ static void test_help_printf(void)
     g_autofree char *text = NULL;
 
     if (g_test_subprocess()) {
-        help_printf("List of %s:\n", "things");
+        help_printf("List of %s\n", "things");
         return;
     }
     g_test_trap_subprocess(NULL, 0, 0);
