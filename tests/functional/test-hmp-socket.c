@@ -48,8 +48,10 @@ static void test_help(void)
     g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
     int fd = kvmini_proc_connect(p->hmp_path);
     g_autofree char *banner = kvmini_proc_read_until(fd, "(kvmini) ");
-    g_autofree char *out = hmp_command(fd, "help info");
+    g_autofree char *out = NULL;
 
+    g_assert_true(g_str_has_prefix(banner, "kvmini " KVMINI_VERSION " monitor"));
+    out = hmp_command(fd, "help info");
     g_assert(strstr(out, "\r\ninfo chardev  -- show the character devices\r\n"));
     g_assert(strstr(out, "\r\ninfo status  -- show the current VM status "
                     "(running|paused)\r\n"));
@@ -66,6 +68,7 @@ static void test_one_client_at_a_time(void)
     g_autofree char *banner_b = NULL;
     char c;
 
+    g_assert_true(g_str_has_suffix(banner_a, "(kvmini) "));
     g_assert(fcntl(b, F_SETFL, O_NONBLOCK) == 0);
     g_usleep(200 * 1000);
     g_assert_cmpint(read(b, &c, 1), ==, -1);
