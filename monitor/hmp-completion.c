@@ -35,6 +35,7 @@ static void offer_sorted(ReadLineState *rs, GPtrArray *cands, const char *str)
 
 typedef struct PathCands {
     const char *dir;            /* the path up to and with its last '/' */
+    bool devices;               /* only devices and what leads to them */
     GPtrArray *cands;           /* char *, owned */
 } PathCands;
 
@@ -43,10 +44,20 @@ static int has_child(Object *child, void *opaque)
     return 1;
 }
 
+static int is_device(Object *obj, void *opaque)
+{
+    return !!object_dynamic_cast(obj, TYPE_DEVICE);
+}
+
 static int add_path_cand(Object *child, void *opaque)
 {
     PathCands *pc = opaque;
     bool dir = object_child_foreach(child, has_child, NULL);
+
+    if (pc->devices && !is_device(child, NULL) &&
+        !object_child_foreach_recursive(child, is_device, NULL)) {
+        return 0;
+    }
 
     g_ptr_array_add(pc->cands,
                     g_strconcat(pc->dir,
@@ -55,8 +66,11 @@ static int add_path_cand(Object *child, void *opaque)
     return 0;
 }
 
-/* The children of the object @str's last '/' ends, as absolute paths. */
-static void complete_path(ReadLineState *rs, const char *str)
+/*
+ * The children of the object @str's last '/' ends, as absolute paths;
+ * with @devices, only devices and the objects with devices below them.
+ */
+static void complete_path(ReadLineState *rs, const char *str, bool devices)
 {
     g_autoptr(GPtrArray) cands = g_ptr_array_new_with_free_func(g_free);
     const char *slash = strrchr(str, '/');
@@ -75,7 +89,8 @@ static void complete_path(ReadLineState *rs, const char *str)
                           : object_get_root();
     if (parent) {
         object_child_foreach(parent, add_path_cand,
-                             &(PathCands){ .dir = dir, .cands = cands });
+                             &(PathCands){ .dir = dir, .devices = devices,
+                                           .cands = cands });
         offer_sorted(rs, cands, str);
     }
 }
@@ -84,7 +99,7 @@ void hmp_complete_qom_path(ReadLineState *rs, int nb_args, const char *str)
 {
     readline_set_completion_index(rs, strlen(str));
     if (2 == nb_args || (3 == nb_args && '/' == str[0])) {
-        complete_path(rs, str);
+        complete_path(rs, str, false);
     }
 }
 
@@ -108,7 +123,7 @@ void hmp_complete_device_del(ReadLineState *rs, int nb_args, const char *str)
         return;
     }
     if ('/' == str[0]) {
-        complete_path(rs, str);
+        complete_path(rs, str, true);
         return;
     }
     peripheral = object_resolve_path("/machine/peripheral", NULL);

@@ -18,7 +18,10 @@
  */
 void hmp_complete_qom_path(ReadLineState *rs, int nb_args, const char *str);
 
-/* device_del: the id of a device with one, or a QOM path after a '/'. */
+/*
+ * device_del: the id of a device in /machine/peripheral, or after a '/'
+ * the QOM path of a device, through the objects with devices below them.
+ */
 void hmp_complete_device_del(ReadLineState *rs, int nb_args, const char *str);
 
 /* device_add: the user-creatable, non-abstract device types. */

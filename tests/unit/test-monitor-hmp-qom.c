@@ -215,6 +215,13 @@ static void test_complete_devices(void)
     check_line("device_del /machine/peripheral/t\t",
                "device_del /machine/peripheral/t0 ");
     check_line("device_del t0 \t", "device_del t0 ");
+    /* Paths lead only to devices: /objects has none, /machine does. */
+    check("object_add memory-backend-ram,id=mem0,size=1M", "");
+    check_line("device_del /\t", "device_del /machine/");
+    check_listing("device_del /machine/\t",
+                  "/machine/br0/         /machine/peripheral/  \r\n",
+                  "device_del /machine/");
+    check("object_del mem0", "");
     check_listing("device_add kvmini-test-\t",
                   "kvmini-test-bridge  kvmini-test-device  \r\n",
                   "device_add kvmini-test-");
