@@ -141,9 +141,10 @@ static void test_qom_commands(void)
     g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
     int fd = kvmini_proc_connect(p->hmp_path);
     g_autofree char *banner = kvmini_proc_read_until(fd, "(kvmini) ");
-    g_autofree char *out = hmp_command(fd, "object_add memory-backend-ram,"
-                                       "id=mem0,size=1M");
+    g_autofree char *out = NULL;
 
+    g_assert_true(g_str_has_suffix(banner, "(kvmini) "));
+    out = hmp_command(fd, "object_add memory-backend-ram,id=mem0,size=1M");
     g_assert(g_str_has_suffix(out, "size=1M\033[K\r\n(kvmini) "));
     g_free(out);
     out = hmp_type(fd, "qom-list /ob\t", "qom-list /objects/\033[K");
