@@ -112,11 +112,20 @@ int kvmini_proc_connect(const char *path)
     struct sockaddr_un un = { .sun_family = AF_UNIX };
     struct timeval tv = { .tv_sec = 10 };
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int i;
 
     g_assert_cmpint(fd, >=, 0);
     g_assert_cmpuint(strlen(path), <, sizeof(un.sun_path));
     strcpy(un.sun_path, path);
-    g_assert_cmpint(connect(fd, (struct sockaddr *)&un, sizeof(un)), ==, 0);
+    /*
+     * The socket file appears at bind(), a moment before listen(): until
+     * then connect() is refused, so retry for a while.
+     */
+    for (i = 0; connect(fd, (struct sockaddr *)&un, sizeof(un)); i++) {
+        g_assert_cmpint(errno, ==, ECONNREFUSED);
+        g_assert_cmpint(i, <, 1000);
+        g_usleep(10 * 1000);
+    }
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
     return fd;
