@@ -13,6 +13,7 @@
 #ifndef HW_TESTDEV_TEST_DEVICES_H
 #define HW_TESTDEV_TEST_DEVICES_H
 
+#include "chardev/char-fe.h"
 #include "hw/sysbus.h"
 #include "qapi-types-common.h"
 
@@ -46,6 +47,7 @@ struct KvminiTestDevice {
     int32_t addr;
     KvminiTestDevice *peer;
     bool fail_realize;
+    CharBackend chr;
     /* state */
     uint32_t reset_count;
 };

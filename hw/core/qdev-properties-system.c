@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * qdev-properties-system.c: the qdev property kinds naming a backend by
+ * id: chardev. Each reads as the backend's id ("" when unset).
+ */
+#include "osdep.h"
+
+#include "chardev/char-fe.h"
+#include "hw/qdev-properties-system.h"
+#include "util/error.h"
+
+/*
+ * Read the id a backend property is being set to; false (with @errp set)
+ * when the device is realized or the value is not a string.
+ */
+static bool backend_prop_read_id(Object *obj, Visitor *v, const char *name,
+                                 char **id, Error **errp)
+{
+    DeviceState *dev = DEVICE(obj);
+
+    if (dev->realized) {
+        qdev_prop_set_after_realize(dev, name, errp);
+        return false;
+    }
+    return visit_type_str(v, name, id, errp);
+}
+
+/* Fail with QEMU's error for an id that names no backend. */
+static void backend_prop_not_found(Object *obj, const char *name,
+                                   const char *id, Error **errp)
+{
+    error_setg(errp, "Property '%s.%s' can't find value '%s'",
+               object_get_typename(obj), name, id);
+}
+
+/* Visit @id (NULL: "") as the property's value. */
+static bool backend_prop_visit_id(Visitor *v, const char *name,
+                                  const char *id, Error **errp)
+{
+    char *value = (char *)(id ? id : "");
+
+    return visit_type_str(v, name, &value, errp);
+}
+
+/* chardev: a CharBackend attached to the chardev with the id set. */
+static bool get_chr(Object *obj, Visitor *v, const char *name, void *opaque,
+                    Error **errp)
+{
+    CharBackend *be = object_field_prop_ptr(obj, opaque);
+    Chardev *chr = qemu_chr_fe_get_driver(be);
+
+    return backend_prop_visit_id(v, name, chr ? chr->label : NULL, errp);
+}
+
+static bool set_chr(Object *obj, Visitor *v, const char *name, void *opaque,
+                    Error **errp)
+{
+    CharBackend *be = object_field_prop_ptr(obj, opaque);
+    g_autofree char *id = NULL;
+    Chardev *chr;
+
+    if (!backend_prop_read_id(obj, v, name, &id, errp)) {
+        return false;
+    }
+    if (!*id) {
+        qemu_chr_fe_deinit(be, false);
+        return true;
+    }
+    chr = qemu_chr_find(id);
+    if (!chr) {
+        backend_prop_not_found(obj, name, id, errp);
+        return false;
+    }
+    if (qemu_chr_fe_get_driver(be) == chr) {
+        return true;
+    }
+    qemu_chr_fe_deinit(be, false);
+    if (!qemu_chr_fe_init(be, chr, errp)) {
+        error_prepend(errp, "Property '%s.%s' can't take value '%s': ",
+                      object_get_typename(obj), name, id);
+        return false;
+    }
+    return true;
+}
+
+static void release_chr(Object *obj, const char *name, void *opaque)
+{
+    qemu_chr_fe_deinit(object_field_prop_ptr(obj, opaque), false);
+}
+
+const PropertyInfo qdev_prop_chr = {
+    .name = "str",
+    .description = "ID of a chardev to use as a backend",
+    .get = get_chr,
+    .set = set_chr,
+    .release = release_chr,
+};

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * qdev-properties-system.h: qdev properties that connect a device to a
+ * backend by the backend's id: a chardev (a CharBackend field).
+ * Setting one attaches the device at once, so a backend another device
+ * uses is refused; the device lets go of it when it is finalized.
+ * docs/devel/qdev.md ("Backend properties") describes them.
+ */
+#ifndef HW_QDEV_PROPERTIES_SYSTEM_H
+#define HW_QDEV_PROPERTIES_SYSTEM_H
+
+#include "chardev/char-fe.h"
+#include "hw/qdev-properties.h"
+
+extern const PropertyInfo qdev_prop_chr;
+
+/*
+ * A CharBackend field, attached as the frontend of the chardev whose id
+ * is set ("" detaches). Errors: "Property 'TYPE.NAME' can't find value
+ * 'ID'", "Property 'TYPE.NAME' can't take value 'ID': Device 'ID' is in
+ * use".
+ */
+#define DEFINE_PROP_CHR(_n, _s, _f)                                     \
+    DEFINE_PROP(_n, _s, _f, qdev_prop_chr, CharBackend)
+
+#endif /* HW_QDEV_PROPERTIES_SYSTEM_H */

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test-qdev-backends.c: the qdev properties naming a backend (chardev)
+ * on kvmini-test-device, through device_add and device_del as a QMP
+ * client uses them: attaching, unknown ids, a backend in use, release on
+ * device_del so that the backend can be used again, and the value text
+ * info qtree prints.
+ */
+#include "osdep.h"
+
+#include "chardev/char-opts.h"
+#include "monitor/qdev.h"
+#include "qdev-test-machine.h"
+#include "qmp-dispatch-helpers.h"
+
+static void check_qmp_error(const char *json, const char *desc)
+{
+    g_autofree char *expected = g_strdup_printf(
+        "{\"error\": {\"class\": \"GenericError\", \"desc\": \"%s\"}}", desc);
+
+    check_response(json, expected);
+}
+
+/* device_add of a kvmini-test-device with id @id and @prop=@value. */
+static char *device_add_json(const char *id, const char *prop,
+                             const char *value)
+{
+    return g_strdup_printf("{'execute': 'device_add', 'arguments': "
+                           "{'driver': 'kvmini-test-device', 'id': '%s', "
+                           "'%s': '%s'}}", id, prop, value);
+}
+
+static void device_add_ok(const char *id, const char *prop, const char *value)
+{
+    g_autofree char *json = device_add_json(id, prop, value);
+
+    check_response(json, "{\"return\": {}}");
+}
+
+static void device_add_error(const char *id, const char *prop,
+                             const char *value, const char *desc)
+{
+    g_autofree char *json = device_add_json(id, prop, value);
+
+    check_qmp_error(json, desc);
+}
+
+static void device_del_ok(const char *id)
+{
+    g_autofree char *json = g_strdup_printf(
+        "{'execute': 'device_del', 'arguments': {'id': '%s'}}", id);
+
+    check_response(json, "{\"return\": {}}");
+}
+
+/* The device /machine/peripheral/@id (borrowed). */
+static KvminiTestDevice *peripheral(const char *id)
+{
+    g_autofree char *path = g_strdup_printf("/machine/peripheral/%s", id);
+
+    return KVMINI_TEST_DEVICE(object_resolve_path(path, NULL));
+}
+
+/* @prop of device @id as info qtree prints it. */
+static void check_qtree_value(const char *id, const char *prop,
+                              const char *expected)
+{
+    g_autofree char *text = object_property_print(OBJECT(peripheral(id)),
+                                                  prop, true, &error_abort);
+
+    g_assert_cmpstr(text, ==, expected);
+}
+
+static void test_chardev(void)
+{
+    Chardev *chr = qemu_chr_new_from_cmdline("null,id=c0", &error_abort);
+
+    test_machine_new();
+    test_bridge_new("br0");
+    device_add_error("t0", "chardev", "zz",
+                     "Property 'kvmini-test-device.chardev' can't find "
+                     "value 'zz'");
+    device_add_ok("t0", "chardev", "c0");
+    g_assert_true(chr->be == &peripheral("t0")->chr);
+    check_qtree_value("t0", "chardev", "\"c0\"");
+    device_add_error("t1", "chardev", "c0",
+                     "Property 'kvmini-test-device.chardev' can't take "
+                     "value 'c0': Device 'c0' is in use");
+    device_add_ok("t1", "msg", "no chardev");
+    check_qtree_value("t1", "chardev", "\"\"");
+    device_del_ok("t0");
+    g_assert_null(chr->be);
+    device_add_ok("t2", "chardev", "c0");
+    test_machine_free();
+    g_assert_null(chr->be);
+    g_assert_true(qemu_chr_remove("c0", &error_abort));
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    qdev_machine_creation_done();
+    g_test_add_func("/qdev/backends/chardev", test_chardev);
+    return g_test_run();
+}
