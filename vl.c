@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <sys/file.h>
 
+#include "block/blockdev.h"
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
 #include "qom/object-option.h"
@@ -48,6 +49,7 @@ typedef enum VlOptionIndex {
     OPT_DAEMONIZE,
     OPT_MACHINE,
     OPT_DEVICE,
+    OPT_DRIVE,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -97,6 +99,8 @@ static const VlOption vl_options[] = {
     { "device", OPT_DEVICE, "driver[,prop[=value][,...]]",
       "add a device ('-device help' for a list, 'driver,help' for its "
       "properties)" },
+    { "drive", OPT_DRIVE, "if=none,id=id,file=file[,format=raw][,readonly=on|off]",
+      "open a raw disk image as block backend 'id' for -device ...,drive=id" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -282,6 +286,12 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
     case OPT_DEVICE:
         vl_parse_device(arg);
         break;
+    case OPT_DRIVE:
+        if (!drive_option_add(arg, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        break;
     case OPT_NODEFAULTS:
         cfg->nodefaults = true;
         break;
@@ -453,6 +463,7 @@ int main(int argc, char **argv)
     qemu_add_opts(&qemu_mon_opts);
     qemu_add_opts(&qemu_machine_opts);
     qemu_add_opts(&qemu_device_opts);
+    qemu_add_opts(&qemu_drive_opts);
     qdev_hmp_register();
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * qdev-properties-system.c: the qdev property kinds naming a backend by
- * id: chardev. Each reads as the backend's id ("" when unset).
+ * id: chardev, drive. Each reads as the backend's id ("" when unset).
  */
 #include "osdep.h"
 
+#include "block/block-backend.h"
 #include "chardev/char-fe.h"
 #include "hw/qdev-properties-system.h"
 #include "util/error.h"
@@ -94,4 +95,59 @@ const PropertyInfo qdev_prop_chr = {
     .get = get_chr,
     .set = set_chr,
     .release = release_chr,
+};
+
+/* drive: a BlockBackend * attached to the device. */
+static bool get_drive(Object *obj, Visitor *v, const char *name,
+                      void *opaque, Error **errp)
+{
+    BlockBackend **ptr = object_field_prop_ptr(obj, opaque);
+
+    return backend_prop_visit_id(v, name, *ptr ? blk_name(*ptr) : NULL,
+                                 errp);
+}
+
+static void release_drive(Object *obj, const char *name, void *opaque)
+{
+    BlockBackend **ptr = object_field_prop_ptr(obj, opaque);
+
+    if (*ptr) {
+        blk_detach_dev(*ptr, DEVICE(obj));
+        *ptr = NULL;
+    }
+}
+
+static bool set_drive(Object *obj, Visitor *v, const char *name,
+                      void *opaque, Error **errp)
+{
+    BlockBackend **ptr = object_field_prop_ptr(obj, opaque);
+    g_autofree char *id = NULL;
+    BlockBackend *blk;
+
+    if (!backend_prop_read_id(obj, v, name, &id, errp)) {
+        return false;
+    }
+    blk = *id ? blk_by_name(id) : NULL;
+    if (*id && !blk) {
+        backend_prop_not_found(obj, name, id, errp);
+        return false;
+    }
+    if (blk && !blk_attach_dev(blk, DEVICE(obj))) {
+        error_setg(errp, "Drive '%s' is already in use by another device",
+                   id);
+        return false;
+    }
+    if (*ptr && *ptr != blk) {
+        release_drive(obj, name, opaque);
+    }
+    *ptr = blk;
+    return true;
+}
+
+const PropertyInfo qdev_prop_drive = {
+    .name = "str",
+    .description = "Node name or ID of a block device to use as a backend",
+    .get = get_drive,
+    .set = set_drive,
+    .release = release_drive,
 };

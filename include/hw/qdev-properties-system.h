@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * qdev-properties-system.h: qdev properties that connect a device to a
- * backend by the backend's id: a chardev (a CharBackend field).
+ * backend by the backend's id: a chardev (a CharBackend field), a drive
+ * (a BlockBackend *).
  * Setting one attaches the device at once, so a backend another device
  * uses is refused; the device lets go of it when it is finalized.
  * docs/devel/qdev.md ("Backend properties") describes them.
@@ -9,10 +10,12 @@
 #ifndef HW_QDEV_PROPERTIES_SYSTEM_H
 #define HW_QDEV_PROPERTIES_SYSTEM_H
 
+#include "block/block-backend.h"
 #include "chardev/char-fe.h"
 #include "hw/qdev-properties.h"
 
 extern const PropertyInfo qdev_prop_chr;
+extern const PropertyInfo qdev_prop_drive;
 
 /*
  * A CharBackend field, attached as the frontend of the chardev whose id
@@ -22,5 +25,13 @@ extern const PropertyInfo qdev_prop_chr;
  */
 #define DEFINE_PROP_CHR(_n, _s, _f)                                     \
     DEFINE_PROP(_n, _s, _f, qdev_prop_chr, CharBackend)
+
+/*
+ * A BlockBackend * field, attached (blk_attach_dev()) to the backend with
+ * the id set ("" detaches). Errors: "Property 'TYPE.NAME' can't find
+ * value 'ID'", "Drive 'ID' is already in use by another device".
+ */
+#define DEFINE_PROP_DRIVE(_n, _s, _f)                                   \
+    DEFINE_PROP(_n, _s, _f, qdev_prop_drive, BlockBackend *)
 
 #endif /* HW_QDEV_PROPERTIES_SYSTEM_H */

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test-qdev-backends.c: the qdev properties naming a backend (chardev)
- * on kvmini-test-device, through device_add and device_del as a QMP
+ * test-qdev-backends.c: the qdev properties naming a backend (chardev,
+ * drive) * on kvmini-test-device, through device_add and device_del as a QMP
  * client uses them: attaching, unknown ids, a backend in use, release on
  * device_del so that the backend can be used again, and the value text
  * info qtree prints.
  */
 #include "osdep.h"
 
+#include "block/block-backend.h"
 #include "chardev/char-opts.h"
 #include "monitor/qdev.h"
 #include "qdev-test-machine.h"
@@ -96,10 +97,42 @@ static void test_chardev(void)
     g_assert_true(qemu_chr_remove("c0", &error_abort));
 }
 
+static void test_drive(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("test-qdev-XXXXXX", NULL);
+    g_autofree char *image = g_build_filename(dir, "disk.raw", NULL);
+    BlockBackend *blk;
+
+    g_assert_true(g_file_set_contents(image, "data", 4, NULL));
+    blk = blk_new_open("d0", image, true, &error_abort);
+    test_machine_new();
+    test_bridge_new("br0");
+    device_add_error("t0", "drive", "zz",
+                     "Property 'kvmini-test-device.drive' can't find "
+                     "value 'zz'");
+    device_add_ok("t0", "drive", "d0");
+    g_assert_true(blk_get_attached_dev(blk) == DEVICE(peripheral("t0")));
+    g_assert_true(peripheral("t0")->drive == blk);
+    check_qtree_value("t0", "drive", "\"d0\"");
+    device_add_error("t1", "drive", "d0",
+                     "Drive 'd0' is already in use by another device");
+    device_add_ok("t1", "msg", "no drive");
+    check_qtree_value("t1", "drive", "\"\"");
+    device_del_ok("t0");
+    g_assert_null(blk_get_attached_dev(blk));
+    device_add_ok("t2", "drive", "d0");
+    test_machine_free();
+    g_assert_null(blk_get_attached_dev(blk));
+    blk_delete(blk);
+    unlink(image);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qdev_machine_creation_done();
     g_test_add_func("/qdev/backends/chardev", test_chardev);
+    g_test_add_func("/qdev/backends/drive", test_drive);
     return g_test_run();
 }

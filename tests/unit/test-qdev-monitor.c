@@ -417,6 +417,7 @@ static void test_info_qtree(void)
               "        peer = \"/machine/peripheral/t0\"\n"
               "        fail-realize = false\n"
               "        chardev = \"\"\n"
+              "        drive = \"\"\n"
               "      dev: kvmini-test-device, id \"t0\"\n"
               "        flag = false\n"
               "        u8 = 8 (0x8)\n"
@@ -430,7 +431,8 @@ static void test_info_qtree(void)
               "        addr = 0a.3\n"
               "        peer = \"\"\n"
               "        fail-realize = false\n"
-              "        chardev = \"\"\n");
+              "        chardev = \"\"\n"
+              "        drive = \"\"\n");
     test_machine_free();
 }
 

@@ -13,6 +13,7 @@
 #ifndef HW_TESTDEV_TEST_DEVICES_H
 #define HW_TESTDEV_TEST_DEVICES_H
 
+#include "block/block-backend.h"
 #include "chardev/char-fe.h"
 #include "hw/sysbus.h"
 #include "qapi-types-common.h"
@@ -48,6 +49,7 @@ struct KvminiTestDevice {
     KvminiTestDevice *peer;
     bool fail_realize;
     CharBackend chr;
+    BlockBackend *drive;
     /* state */
     uint32_t reset_count;
 };
