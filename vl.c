@@ -12,6 +12,7 @@
 #include "block/blockdev.h"
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
+#include "net/net.h"
 #include "qom/object-option.h"
 #include "chardev/char-opts.h"
 #include "monitor/monitor-chardev.h"
@@ -50,6 +51,7 @@ typedef enum VlOptionIndex {
     OPT_MACHINE,
     OPT_DEVICE,
     OPT_DRIVE,
+    OPT_NETDEV,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -101,6 +103,8 @@ static const VlOption vl_options[] = {
       "properties)" },
     { "drive", OPT_DRIVE, "if=none,id=id,file=file[,format=raw][,readonly=on|off]",
       "open a raw disk image as block backend 'id' for -device ...,drive=id" },
+    { "netdev", OPT_NETDEV, "tap,id=id[,ifname=name][,script=no,downscript=no]",
+      "create network backend 'id' for -device ...,netdev=id ('-netdev help')" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -292,6 +296,15 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
             exit(1);
         }
         break;
+    case OPT_NETDEV:
+        if (!netdev_option_add(arg, &help, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        if (help) {
+            exit(0);
+        }
+        break;
     case OPT_NODEFAULTS:
         cfg->nodefaults = true;
         break;
@@ -464,6 +477,7 @@ int main(int argc, char **argv)
     qemu_add_opts(&qemu_machine_opts);
     qemu_add_opts(&qemu_device_opts);
     qemu_add_opts(&qemu_drive_opts);
+    qemu_add_opts(&qemu_netdev_opts);
     qdev_hmp_register();
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);

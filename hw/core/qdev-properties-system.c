@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * qdev-properties-system.c: the qdev property kinds naming a backend by
- * id: chardev, drive. Each reads as the backend's id ("" when unset).
+ * id: chardev, drive, netdev. Each reads as the backend's id ("" when unset).
  */
 #include "osdep.h"
 
 #include "block/block-backend.h"
 #include "chardev/char-fe.h"
 #include "hw/qdev-properties-system.h"
+#include "net/net.h"
 #include "util/error.h"
 
 /*
@@ -150,4 +151,58 @@ const PropertyInfo qdev_prop_drive = {
     .get = get_drive,
     .set = set_drive,
     .release = release_drive,
+};
+
+/* netdev: a NetClientState * whose peer is the device. */
+static bool get_netdev(Object *obj, Visitor *v, const char *name,
+                       void *opaque, Error **errp)
+{
+    NetClientState **ptr = object_field_prop_ptr(obj, opaque);
+
+    return backend_prop_visit_id(v, name, *ptr ? (*ptr)->id : NULL, errp);
+}
+
+static void release_netdev(Object *obj, const char *name, void *opaque)
+{
+    NetClientState **ptr = object_field_prop_ptr(obj, opaque);
+
+    if (*ptr) {
+        qemu_netdev_detach(*ptr, DEVICE(obj));
+        *ptr = NULL;
+    }
+}
+
+static bool set_netdev(Object *obj, Visitor *v, const char *name,
+                       void *opaque, Error **errp)
+{
+    NetClientState **ptr = object_field_prop_ptr(obj, opaque);
+    g_autofree char *id = NULL;
+    NetClientState *nc;
+
+    if (!backend_prop_read_id(obj, v, name, &id, errp)) {
+        return false;
+    }
+    nc = *id ? qemu_find_netdev(id) : NULL;
+    if (*id && !nc) {
+        backend_prop_not_found(obj, name, id, errp);
+        return false;
+    }
+    if (nc && !qemu_netdev_attach(nc, DEVICE(obj))) {
+        error_setg(errp, "Property '%s.%s' can't take value '%s', it's in "
+                   "use", object_get_typename(obj), name, id);
+        return false;
+    }
+    if (*ptr && *ptr != nc) {
+        release_netdev(obj, name, opaque);
+    }
+    *ptr = nc;
+    return true;
+}
+
+const PropertyInfo qdev_prop_netdev = {
+    .name = "str",
+    .description = "ID of a netdev to use as a backend",
+    .get = get_netdev,
+    .set = set_netdev,
+    .release = release_netdev,
 };

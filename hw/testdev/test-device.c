@@ -41,6 +41,7 @@ static Property kvmini_test_device_properties[] = {
     DEFINE_PROP_BOOL("fail-realize", KvminiTestDevice, fail_realize, false),
     DEFINE_PROP_CHR("chardev", KvminiTestDevice, chr),
     DEFINE_PROP_DRIVE("drive", KvminiTestDevice, drive),
+    DEFINE_PROP_NETDEV("netdev", KvminiTestDevice, netdev),
     DEFINE_PROP_END_OF_LIST(),
 };
 

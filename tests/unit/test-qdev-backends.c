@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test-qdev-backends.c: the qdev properties naming a backend (chardev,
- * drive) * on kvmini-test-device, through device_add and device_del as a QMP
+ * drive, netdev) * on kvmini-test-device, through device_add and device_del as a QMP
  * client uses them: attaching, unknown ids, a backend in use, release on
  * device_del so that the backend can be used again, and the value text
- * info qtree prints.
+ * info qtree prints. The netdev case needs root and /dev/net/tun for its
+ * tap netdev, and is skipped with the reason otherwise.
  */
 #include "osdep.h"
 
 #include "block/block-backend.h"
 #include "chardev/char-opts.h"
 #include "monitor/qdev.h"
+#include "net/tap.h"
 #include "qdev-test-machine.h"
 #include "qmp-dispatch-helpers.h"
 
@@ -128,11 +130,47 @@ static void test_drive(void)
     rmdir(dir);
 }
 
+static void test_netdev(void)
+{
+    Error *err = NULL;
+    NetClientState *nc = net_tap_new("n0", NULL, &err);
+    g_autofree char *reason = NULL;
+
+    if (!nc) {
+        reason = g_strdup_printf("needs root and /dev/net/tun: %s",
+                                 error_get_pretty(err));
+        g_test_skip(reason);
+        error_free(err);
+        return;
+    }
+    test_machine_new();
+    test_bridge_new("br0");
+    device_add_error("t0", "netdev", "zz",
+                     "Property 'kvmini-test-device.netdev' can't find "
+                     "value 'zz'");
+    device_add_ok("t0", "netdev", "n0");
+    g_assert_true(nc->peer == DEVICE(peripheral("t0")));
+    g_assert_true(peripheral("t0")->netdev == nc);
+    check_qtree_value("t0", "netdev", "\"n0\"");
+    device_add_error("t1", "netdev", "n0",
+                     "Property 'kvmini-test-device.netdev' can't take "
+                     "value 'n0', it's in use");
+    device_add_ok("t1", "msg", "no netdev");
+    check_qtree_value("t1", "netdev", "\"\"");
+    device_del_ok("t0");
+    g_assert_null(nc->peer);
+    device_add_ok("t2", "netdev", "n0");
+    test_machine_free();
+    g_assert_null(nc->peer);
+    qemu_del_net_client(nc);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qdev_machine_creation_done();
     g_test_add_func("/qdev/backends/chardev", test_chardev);
     g_test_add_func("/qdev/backends/drive", test_drive);
+    g_test_add_func("/qdev/backends/netdev", test_netdev);
     return g_test_run();
 }

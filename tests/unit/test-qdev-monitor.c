@@ -418,6 +418,7 @@ static void test_info_qtree(void)
               "        fail-realize = false\n"
               "        chardev = \"\"\n"
               "        drive = \"\"\n"
+              "        netdev = \"\"\n"
               "      dev: kvmini-test-device, id \"t0\"\n"
               "        flag = false\n"
               "        u8 = 8 (0x8)\n"
@@ -432,7 +433,8 @@ static void test_info_qtree(void)
               "        peer = \"\"\n"
               "        fail-realize = false\n"
               "        chardev = \"\"\n"
-              "        drive = \"\"\n");
+              "        drive = \"\"\n"
+              "        netdev = \"\"\n");
     test_machine_free();
 }
 

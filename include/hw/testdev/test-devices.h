@@ -16,6 +16,7 @@
 #include "block/block-backend.h"
 #include "chardev/char-fe.h"
 #include "hw/sysbus.h"
+#include "net/net.h"
 #include "qapi-types-common.h"
 
 #define TYPE_KVMINI_TEST_BUS "kvmini-test-bus"
@@ -50,6 +51,7 @@ struct KvminiTestDevice {
     bool fail_realize;
     CharBackend chr;
     BlockBackend *drive;
+    NetClientState *netdev;
     /* state */
     uint32_t reset_count;
 };
