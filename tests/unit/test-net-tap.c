@@ -17,8 +17,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
-#include "net/tap.h"
-#include "util/error.h"
+#include "net-test-tap.h"
 
 /* IEEE local experimental ethertype: nothing else sends it. */
 #define TEST_ETHERTYPE 0x88b5
@@ -40,25 +39,6 @@ static void check_netdev_error(const char *optarg, const char *message)
     g_assert_false(netdev_option_add(optarg, &help, &err));
     check_error(err, message);
     g_assert_null(qemu_opts_find(&qemu_netdev_opts, "n0"));
-}
-
-/*
- * A new tap netdev @id, or NULL after marking the test skipped when this
- * process may not create one.
- */
-static NetClientState *tap_or_skip(const char *id, const char *ifname)
-{
-    Error *err = NULL;
-    NetClientState *nc = net_tap_new(id, ifname, &err);
-    g_autofree char *reason = NULL;
-
-    if (!nc) {
-        reason = g_strdup_printf("needs root and /dev/net/tun: %s",
-                                 error_get_pretty(err));
-        g_test_skip(reason);
-        error_free(err);
-    }
-    return nc;
 }
 
 static bool interface_exists(const char *ifname)
@@ -103,7 +83,7 @@ static void test_help(void)
 
 static void test_create(void)
 {
-    NetClientState *nc = tap_or_skip("n0", NULL);
+    NetClientState *nc = tap_new_or_skip("n0", NULL);
     g_autofree char *ifname = NULL;
     Error *err = NULL;
     bool help;
@@ -136,7 +116,7 @@ static void test_create(void)
 
 static void test_attach(void)
 {
-    NetClientState *nc = tap_or_skip("n0", NULL);
+    NetClientState *nc = tap_new_or_skip("n0", NULL);
     DeviceState *dev1 = (DeviceState *)&dev1;
     DeviceState *dev2 = (DeviceState *)&dev2;
 
@@ -216,7 +196,7 @@ static void test_receive(void *opaque, const uint8_t *buf, size_t size)
 
 static void test_send_receive(void)
 {
-    NetClientState *nc = tap_or_skip("n0", NULL);
+    NetClientState *nc = tap_new_or_skip("n0", NULL);
     uint8_t out[VNET_HDR_LEN + TEST_FRAME_LEN] = { 0 };
     uint8_t frame[TEST_FRAME_LEN], got[TEST_FRAME_LEN + 16];
     struct pollfd pfd = { .events = POLLIN };

@@ -12,7 +12,7 @@
 #include "block/block-backend.h"
 #include "chardev/char-opts.h"
 #include "monitor/qdev.h"
-#include "net/tap.h"
+#include "net-test-tap.h"
 #include "qdev-test-machine.h"
 #include "qmp-dispatch-helpers.h"
 
@@ -74,29 +74,61 @@ static void check_qtree_value(const char *id, const char *prop,
     g_assert_cmpstr(text, ==, expected);
 }
 
+/* The device @backend is attached to (borrowed), or NULL. */
+typedef DeviceState *AttachedFn(void *backend);
+
+/*
+ * What a user sees of property @prop naming the backend @id: an unknown
+ * id, attaching, the qtree text, @in_use for a second device, release on
+ * device_del, and release when the machine goes.
+ */
+static void check_backend_prop(const char *prop, const char *id,
+                               const char *in_use, AttachedFn *attached,
+                               void *backend)
+{
+    g_autofree char *unknown = g_strdup_printf(
+        "Property 'kvmini-test-device.%s' can't find value 'zz'", prop);
+    g_autofree char *quoted = g_strdup_printf("\"%s\"", id);
+
+    test_machine_new();
+    test_bridge_new("br0");
+    device_add_error("t0", prop, "zz", unknown);
+    device_add_ok("t0", prop, id);
+    g_assert_true(attached(backend) == DEVICE(peripheral("t0")));
+    check_qtree_value("t0", prop, quoted);
+    device_add_error("t1", prop, id, in_use);
+    device_add_ok("t1", "msg", "no backend");
+    check_qtree_value("t1", prop, "\"\"");
+    device_del_ok("t0");
+    g_assert_null(attached(backend));
+    device_add_ok("t2", prop, id);
+    g_assert_true(attached(backend) == DEVICE(peripheral("t2")));
+    test_machine_free();
+    g_assert_null(attached(backend));
+}
+
+static DeviceState *chardev_attached(void *backend)
+{
+    Chardev *chr = backend;
+
+    return chr->be ? DEVICE(container_of(chr->be, KvminiTestDevice, chr))
+                   : NULL;
+}
+
 static void test_chardev(void)
 {
     Chardev *chr = qemu_chr_new_from_cmdline("null,id=c0", &error_abort);
 
-    test_machine_new();
-    test_bridge_new("br0");
-    device_add_error("t0", "chardev", "zz",
-                     "Property 'kvmini-test-device.chardev' can't find "
-                     "value 'zz'");
-    device_add_ok("t0", "chardev", "c0");
-    g_assert_true(chr->be == &peripheral("t0")->chr);
-    check_qtree_value("t0", "chardev", "\"c0\"");
-    device_add_error("t1", "chardev", "c0",
-                     "Property 'kvmini-test-device.chardev' can't take "
-                     "value 'c0': Device 'c0' is in use");
-    device_add_ok("t1", "msg", "no chardev");
-    check_qtree_value("t1", "chardev", "\"\"");
-    device_del_ok("t0");
-    g_assert_null(chr->be);
-    device_add_ok("t2", "chardev", "c0");
-    test_machine_free();
-    g_assert_null(chr->be);
+    check_backend_prop("chardev", "c0",
+                       "Property 'kvmini-test-device.chardev' can't take "
+                       "value 'c0': Device 'c0' is in use",
+                       chardev_attached, chr);
     g_assert_true(qemu_chr_remove("c0", &error_abort));
+}
+
+static DeviceState *drive_attached(void *backend)
+{
+    return blk_get_attached_dev(backend);
 }
 
 static void test_drive(void)
@@ -107,61 +139,30 @@ static void test_drive(void)
 
     g_assert_true(g_file_set_contents(image, "data", 4, NULL));
     blk = blk_new_open("d0", image, true, &error_abort);
-    test_machine_new();
-    test_bridge_new("br0");
-    device_add_error("t0", "drive", "zz",
-                     "Property 'kvmini-test-device.drive' can't find "
-                     "value 'zz'");
-    device_add_ok("t0", "drive", "d0");
-    g_assert_true(blk_get_attached_dev(blk) == DEVICE(peripheral("t0")));
-    g_assert_true(peripheral("t0")->drive == blk);
-    check_qtree_value("t0", "drive", "\"d0\"");
-    device_add_error("t1", "drive", "d0",
-                     "Drive 'd0' is already in use by another device");
-    device_add_ok("t1", "msg", "no drive");
-    check_qtree_value("t1", "drive", "\"\"");
-    device_del_ok("t0");
-    g_assert_null(blk_get_attached_dev(blk));
-    device_add_ok("t2", "drive", "d0");
-    test_machine_free();
-    g_assert_null(blk_get_attached_dev(blk));
+    check_backend_prop("drive", "d0",
+                       "Drive 'd0' is already in use by another device",
+                       drive_attached, blk);
     blk_delete(blk);
     unlink(image);
     rmdir(dir);
 }
 
+static DeviceState *netdev_attached(void *backend)
+{
+    return ((NetClientState *)backend)->peer;
+}
+
 static void test_netdev(void)
 {
-    Error *err = NULL;
-    NetClientState *nc = net_tap_new("n0", NULL, &err);
-    g_autofree char *reason = NULL;
+    NetClientState *nc = tap_new_or_skip("n0", NULL);
 
     if (!nc) {
-        reason = g_strdup_printf("needs root and /dev/net/tun: %s",
-                                 error_get_pretty(err));
-        g_test_skip(reason);
-        error_free(err);
         return;
     }
-    test_machine_new();
-    test_bridge_new("br0");
-    device_add_error("t0", "netdev", "zz",
-                     "Property 'kvmini-test-device.netdev' can't find "
-                     "value 'zz'");
-    device_add_ok("t0", "netdev", "n0");
-    g_assert_true(nc->peer == DEVICE(peripheral("t0")));
-    g_assert_true(peripheral("t0")->netdev == nc);
-    check_qtree_value("t0", "netdev", "\"n0\"");
-    device_add_error("t1", "netdev", "n0",
-                     "Property 'kvmini-test-device.netdev' can't take "
-                     "value 'n0', it's in use");
-    device_add_ok("t1", "msg", "no netdev");
-    check_qtree_value("t1", "netdev", "\"\"");
-    device_del_ok("t0");
-    g_assert_null(nc->peer);
-    device_add_ok("t2", "netdev", "n0");
-    test_machine_free();
-    g_assert_null(nc->peer);
+    check_backend_prop("netdev", "n0",
+                       "Property 'kvmini-test-device.netdev' can't take "
+                       "value 'n0', it's in use",
+                       netdev_attached, nc);
     qemu_del_net_client(nc);
 }
 
