@@ -101,10 +101,13 @@ static const VlOption vl_options[] = {
     { "device", OPT_DEVICE, "driver[,prop[=value][,...]]",
       "add a device ('-device help' for a list, 'driver,help' for its "
       "properties)" },
-    { "drive", OPT_DRIVE, "if=none,id=id,file=file[,format=raw][,readonly=on|off]",
+    { "drive", OPT_DRIVE,
+      "if=none,id=id,file=file[,format=raw][,readonly=on|off]",
       "open a raw disk image as block backend 'id' for -device ...,drive=id" },
-    { "netdev", OPT_NETDEV, "tap,id=id[,ifname=name][,script=no,downscript=no]",
-      "create network backend 'id' for -device ...,netdev=id ('-netdev help')" },
+    { "netdev", OPT_NETDEV,
+      "tap,id=id[,ifname=name][,script=no,downscript=no]",
+      "create network backend 'id' for -device ...,netdev=id "
+      "('-netdev help')" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test-qdev-cmdline.c: build/kvmini's -M, -device, -nodefaults and the
- * backends devices name (-chardev, -drive, -netdev) as a user types them: help texts on stdout and exit status 0, errors on
- * stderr naming the option, exit status 1.
+ * backends devices name (-chardev, -drive, -netdev) as a user types
+ * them: help texts on stdout and exit status 0, errors on stderr naming
+ * the option, exit status 1.
  */
 #include "osdep.h"
 

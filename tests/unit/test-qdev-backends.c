@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test-qdev-backends.c: the qdev properties naming a backend (chardev,
- * drive, netdev) * on kvmini-test-device, through device_add and device_del as a QMP
- * client uses them: attaching, unknown ids, a backend in use, release on
+ * drive, netdev) on kvmini-test-device, through device_add and device_del
+ * as a QMP client uses them: attaching, unknown ids, a backend in use, release on
  * device_del so that the backend can be used again, and the value text
  * info qtree prints. The netdev case needs root and /dev/net/tun for its
  * tap netdev, and is skipped with the reason otherwise.

@@ -285,7 +285,8 @@ static void test_list_properties(void)
     g_assert_cmpstr(names->str, ==,
                     "flag:bool u8:uint8 u16:uint16 u32:uint32 i32:int32 "
                     "u64:uint64 size:size msg:str mode:OnOffAuto addr:int32 "
-                    "peer:link<kvmini-test-device> fail-realize:bool chardev:str drive:str netdev:str "
+                    "peer:link<kvmini-test-device> fail-realize:bool "
+                    "chardev:str drive:str netdev:str "
                     "reset-count:uint32 ");
     qapi_free_ObjectPropertyInfoList(list);
     g_assert_null(qmp_device_list_properties(TYPE_DEVICE, &err));
