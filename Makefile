@@ -32,13 +32,14 @@ check-asan: setup
 	$(MAKE) BUILD=build-asan MESON_ARGS="-Db_sanitize=address,undefined -Db_lundef=false" all
 	scripts/run-tests build-asan unit
 
+# Until the virt machine exists, kvmini runs the empty "none" machine: the
+# HMP monitor on the terminal (Ctrl-A h for help, Ctrl-A x to quit) and a
+# QMP socket for kvmini-qmp or any QMP client.
 run: setup
 	$(MAKE) all
-	@if [ -x $(BUILD)/kvmini ]; then \
-	    exec $(BUILD)/kvmini -nographic; \
-	else \
-	    echo "make run: the kvmini machine is not built yet (it arrives with the 'virt' machine)"; \
-	fi
+	@echo "kvmini: QMP socket $(abspath $(BUILD))/qmp.sock (try: $(BUILD)/kvmini-qmp $(BUILD)/qmp.sock query-status)"
+	@echo "kvmini: no guest yet (the virt machine is not built); Ctrl-A x quits"
+	exec $(BUILD)/kvmini -nographic -serial mon:stdio -qmp unix:$(abspath $(BUILD))/qmp.sock,server=on,wait=off
 
 # Build the libFuzzer targets with clang into build-fuzz/ (see tests/fuzz/README.md).
 fuzz:

@@ -7,6 +7,7 @@
 
 #include "chardev/char-hmp-cmds.h"
 #include "chardev/char-opts.h"
+#include "monitor/hmp-completion.h"
 #include "monitor/hmp.h"
 #include "monitor/monitor.h"
 #include "qapi-commands-char.h"
@@ -87,6 +88,7 @@ static const HMPCommand chardev_hmp_commands[] = {
         .params = "id",
         .help = "remove chardev",
         .cmd = hmp_chardev_remove,
+        .complete = hmp_complete_chardev_id,
     },
     {
         .name = "ringbuf_read",

@@ -9,6 +9,7 @@
 #include "chardev/char-opts.h"
 #include "chardev-internal.h"
 #include "qapi-types-char.h"
+#include "util/error-report.h"
 
 QemuOptsList qemu_chardev_opts = {
     .name = "chardev",
@@ -53,9 +54,9 @@ void chardev_print_help(void)
     g_autoptr(GPtrArray) names = chardev_backend_names();
     guint i;
 
-    printf("Available chardev backend types: \n");
+    help_printf("Available chardev backend types: \n");
     for (i = 0; i < names->len; i++) {
-        printf("  %s\n", (const char *)g_ptr_array_index(names, i));
+        help_printf("  %s\n", (const char *)g_ptr_array_index(names, i));
     }
 }
 

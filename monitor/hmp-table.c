@@ -79,6 +79,7 @@ static void hmp_tables_init(void)
         hmp_table_add(info_table, hmp_builtin_info_commands);
         hmp_table_add(top_table, hmp_run_commands);
         hmp_table_add(info_table, hmp_run_info_commands);
+        hmp_table_add(top_table, hmp_qom_commands);
     }
 }
 

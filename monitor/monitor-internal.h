@@ -105,6 +105,8 @@ extern const HMPCommand hmp_builtin_info_commands[];
 /* hmp-cmds-run.c: running and stopping the VM, its vCPUs and KVM. */
 extern const HMPCommand hmp_run_commands[];
 extern const HMPCommand hmp_run_info_commands[];
+/* hmp-cmds-qom.c: qom-list, qom-get, qom-set, object_add, object_del. */
+extern const HMPCommand hmp_qom_commands[];
 
 /* The top-level commands / `info` subcommands, sorted by name. */
 GPtrArray *hmp_commands(void);

@@ -6,6 +6,7 @@
 #include "osdep.h"
 
 #include "net/tap.h"
+#include "util/error-report.h"
 #include "util/error.h"
 
 /* Every netdev, in creation order. */
@@ -77,7 +78,7 @@ NetClientState *net_client_new(QemuOpts *opts, Error **errp)
 
 void netdev_print_help(void)
 {
-    printf("Available netdev backend types:\ntap\n");
+    help_printf("Available netdev backend types:\ntap\n");
 }
 
 bool netdev_option_add(const char *optarg, bool *help, Error **errp)

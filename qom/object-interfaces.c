@@ -243,9 +243,9 @@ static void print_types(void)
     GSList *list = object_class_get_list_sorted(TYPE_USER_CREATABLE, false);
     GSList *l;
 
-    error_printf("List of user creatable objects:\n");
+    help_printf("List of user creatable objects:\n");
     for (l = list; l; l = l->next) {
-        error_printf("  %s\n", object_class_get_name(l->data));
+        help_printf("  %s\n", object_class_get_name(l->data));
     }
     g_slist_free(list);
 }
@@ -254,7 +254,7 @@ static void print_properties(ObjectClass *klass)
 {
     g_autofree char *text = object_class_property_help_text(klass);
 
-    error_printf("%s", text);
+    help_printf("%s", text);
 }
 
 bool user_creatable_print_help(const char *type)

@@ -218,3 +218,20 @@ void error_printf(const char *fmt, ...)
     va_end(ap);
     error_emit(text);
 }
+
+void help_printf(const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *text = NULL;
+
+    va_start(ap, fmt);
+    text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    if (cur_printer) {
+        cur_printer(cur_printer_opaque, text);
+    } else {
+        /* Help is output, not a diagnostic: `kvmini -object help | less`. */
+        fputs(text, stdout);
+        fflush(stdout);
+    }
+}

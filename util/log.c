@@ -136,8 +136,8 @@ void log_print_help(void)
 {
     size_t i;
 
-    error_printf("Log items (comma separated):\n");
+    help_printf("Log items (comma separated):\n");
     for (i = 0; i < ARRAY_SIZE(log_items); i++) {
-        error_printf("%-13s %s\n", log_items[i].name, log_items[i].help);
+        help_printf("%-13s %s\n", log_items[i].name, log_items[i].help);
     }
 }

@@ -172,10 +172,10 @@ void qemu_opts_print_help(const QemuOptsList *list, bool print_caption)
     int width = 0;
 
     if (print_caption) {
-        error_printf("%s options:\n", list->name);
+        help_printf("%s options:\n", list->name);
     }
     if (!list->desc[0].name) {
-        error_printf("  There are no options.\n");
+        help_printf("  There are no options.\n");
         return;
     }
     for (desc = list->desc; desc->name; desc++) {
@@ -194,9 +194,9 @@ void qemu_opts_print_help(const QemuOptsList *list, bool print_caption)
                                    help[0] ? " " : "", desc->def_value_str);
         }
         if (text[0]) {
-            error_printf("  %-*s  - %s\n", width, key, text);
+            help_printf("  %-*s  - %s\n", width, key, text);
         } else {
-            error_printf("  %s\n", key);
+            help_printf("  %s\n", key);
         }
     }
 }

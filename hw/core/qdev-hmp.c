@@ -7,6 +7,7 @@
 
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
+#include "monitor/hmp-completion.h"
 #include "monitor/hmp.h"
 #include "monitor/monitor.h"
 #include "monitor/qdev.h"
@@ -181,9 +182,10 @@ static const HMPCommand qdev_hmp_commands[] = {
     { .name = "device_add", .args_type = "device:S",
       .params = "driver[,prop=value][,...]",
       .help = "add device, like -device on the command line",
-      .cmd = hmp_device_add },
+      .cmd = hmp_device_add, .complete = hmp_complete_device_add },
     { .name = "device_del", .args_type = "id:s", .params = "device",
-      .help = "remove device", .cmd = hmp_device_del },
+      .help = "remove device", .cmd = hmp_device_del,
+      .complete = hmp_complete_device_del },
     { /* end of list */ }
 };
 

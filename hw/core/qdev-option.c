@@ -61,7 +61,7 @@ static QemuOpts *device_option_parse_text(const char *optarg, bool *help,
     if (text || *errp) {
         qemu_opts_del(opts);
         *help = NULL != text;
-        fputs(text ? text : "", stdout);
+        help_printf("%s", text ? text : "");
         return NULL;
     }
     return opts;
@@ -133,7 +133,7 @@ static MachineClass *machine_option_class(QemuOpts *opts, bool *help,
     if ((type && is_help_option(type)) ||
         (!type && opts && qemu_opt_has_help_opt(opts))) {
         text = machine_help_text();
-        fputs(text, stdout);
+        help_printf("%s", text);
         *help = true;
         return NULL;
     }
@@ -150,7 +150,7 @@ static MachineClass *machine_option_class(QemuOpts *opts, bool *help,
     }
     if (opts && qemu_opt_has_help_opt(opts)) {
         text = object_class_property_help_text(OBJECT_CLASS(mc));
-        fputs(text, stdout);
+        help_printf("%s", text);
         *help = true;
         return NULL;
     }

@@ -112,7 +112,7 @@ extern const PropertyInfo qdev_prop_link;
 /* Compile-time check that a field has the C type a property kind wants. */
 #define typeof_field(type, field) typeof(((type *)0)->field)
 #define type_check(t1, t2) \
-    ((t1 *)0 - (t2 *)0)
+    (0 * sizeof(char[__builtin_types_compatible_p(t1, t2) ? 1 : -1]))
 
 /*
  * Give @dc the properties of @props (borrowed: a static table ending with

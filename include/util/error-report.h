@@ -74,6 +74,13 @@ void info_vreport(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 void error_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
 /*
+ * Print help text (`-object help`, `-d help`, `-device X,help`): to
+ * stdout, as QEMU does, or through this thread's printer when one is set
+ * (an HMP command's monitor, a test's capture).
+ */
+void help_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/*
  * Redirect this thread's reports: @print is called with each complete piece
  * of text (a whole line for reports) instead of writing to stderr. NULL
  * restores stderr.

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test-hmp-socket.c: the human monitor of build/kvmini on a unix socket
- * (-monitor unix:...), and through QMP's human-monitor-command.
+ * (-monitor unix:...), and through QMP's human-monitor-command; QOM
+ * commands and completion of QOM paths and ids on it.
  */
 #include "osdep.h"
 
@@ -48,8 +49,10 @@ static void test_help(void)
     g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
     int fd = kvmini_proc_connect(p->hmp_path);
     g_autofree char *banner = kvmini_proc_read_until(fd, "(kvmini) ");
-    g_autofree char *out = hmp_command(fd, "help info");
+    g_autofree char *out = NULL;
 
+    g_assert_true(g_str_has_prefix(banner, "kvmini " KVMINI_VERSION " monitor"));
+    out = hmp_command(fd, "help info");
     g_assert(strstr(out, "\r\ninfo chardev  -- show the character devices\r\n"));
     g_assert(strstr(out, "\r\ninfo status  -- show the current VM status "
                     "(running|paused)\r\n"));
@@ -66,6 +69,7 @@ static void test_one_client_at_a_time(void)
     g_autofree char *banner_b = NULL;
     char c;
 
+    g_assert_true(g_str_has_suffix(banner_a, "(kvmini) "));
     g_assert(fcntl(b, F_SETFL, O_NONBLOCK) == 0);
     g_usleep(200 * 1000);
     g_assert_cmpint(read(b, &c, 1), ==, -1);
@@ -124,6 +128,43 @@ static void test_chardev_commands(void)
     assert_hmp(c, "chardev-remove r", "Error: Chardev 'r' not found\r\n");
 }
 
+/* Type @keys and read what comes back until (and with) @until. */
+static char *hmp_type(int fd, const char *keys, const char *until)
+{
+    kvmini_proc_write(fd, keys);
+    return kvmini_proc_read_until(fd, until);
+}
+
+/* The QOM commands, and Tab completing a QOM path one level at a time. */
+static void test_qom_commands(void)
+{
+    g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
+    int fd = kvmini_proc_connect(p->hmp_path);
+    g_autofree char *banner = kvmini_proc_read_until(fd, "(kvmini) ");
+    g_autofree char *out = hmp_command(fd, "object_add memory-backend-ram,"
+                                       "id=mem0,size=1M");
+
+    g_assert(g_str_has_suffix(out, "size=1M\033[K\r\n(kvmini) "));
+    g_free(out);
+    out = hmp_type(fd, "qom-list /ob\t", "qom-list /objects/\033[K");
+    g_free(out);
+    out = hmp_type(fd, "\t", "qom-list /objects/mem0 \033[K");
+    g_free(out);
+    out = hmp_type(fd, "\r", "\r\n(kvmini) ");
+    g_assert(strstr(out, "\r\ntype (string)\r\n"));
+    g_assert(strstr(out, "\r\nsize (int)\r\n"));
+    g_free(out);
+    out = hmp_command(fd, "qom-get /objects/mem0 size");
+    g_assert(g_str_has_suffix(out, "size\033[K\r\n1048576\r\n(kvmini) "));
+    g_free(out);
+    out = hmp_type(fd, "object_del m\t\r", "\r\n(kvmini) ");
+    g_assert(g_str_has_suffix(out, "object_del mem0 \033[K\r\n(kvmini) "));
+    g_free(out);
+    out = hmp_command(fd, "qom-list /objects");
+    g_assert(g_str_has_suffix(out, "\r\ntype (string)\r\n(kvmini) "));
+    close(fd);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -134,5 +175,6 @@ int main(int argc, char **argv)
     g_test_add_func("/hmp/socket/human-monitor-command",
                     test_human_monitor_command);
     g_test_add_func("/hmp/socket/chardev-commands", test_chardev_commands);
+    g_test_add_func("/hmp/socket/qom-commands", test_qom_commands);
     return g_test_run();
 }

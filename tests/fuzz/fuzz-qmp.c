@@ -166,6 +166,17 @@ static void fuzz_init(void)
                          qmp_marshal_x_oob_test, QCO_ALLOW_OOB, 0);
     /* Nothing the client sends may end the process. */
     qmp_disable_command(monitor_qmp_commands(), "quit", "fuzzing");
+    /*
+     * Nor touch the host: these open files and sockets at paths the input
+     * names, or allocate (and with prealloc, touch) as much memory as it
+     * asks for. Their argument checking is still reached through the
+     * visitors of the other commands; their own tests are unit tests.
+     */
+    qmp_disable_command(monitor_qmp_commands(), "chardev-add", "fuzzing");
+    qmp_disable_command(monitor_qmp_commands(), "chardev-change", "fuzzing");
+    qmp_disable_command(monitor_qmp_commands(), "object-add", "fuzzing");
+    qmp_disable_command(monitor_qmp_commands(), "human-monitor-command",
+                        "fuzzing (fuzz-hmp covers HMP)");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -319,6 +319,26 @@ static void test_autoptr(void)
     g_assert_nonnull(err);
 }
 
+/* Help is output: stdout, not stderr; a printer (monitor, test) still gets it. */
+static void test_help_printf(void)
+{
+    g_autofree char *text = NULL;
+
+    if (g_test_subprocess()) {
+        help_printf("List of %s\n", "things");
+        return;
+    }
+    g_test_trap_subprocess(NULL, 0, 0);
+    g_test_trap_assert_passed();
+    g_test_trap_assert_stdout("List of things\n");
+    g_test_trap_assert_stderr("");
+
+    capture_start();
+    help_printf("  %s\n", "one");
+    text = capture_stop();
+    g_assert_cmpstr(text, ==, "  one\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -339,5 +359,6 @@ int main(int argc, char **argv)
     g_test_add_func("/util/error/report-err", test_report_err);
     g_test_add_func("/util/error/get-printer", test_get_printer);
     g_test_add_func("/util/error/autoptr", test_autoptr);
+    g_test_add_func("/util/error/help-printf", test_help_printf);
     return g_test_run();
 }
