@@ -9,8 +9,10 @@
 #include <signal.h>
 #include <sys/file.h>
 
+#include "block/blockdev.h"
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
+#include "net/net.h"
 #include "qom/object-option.h"
 #include "chardev/char-opts.h"
 #include "monitor/monitor-chardev.h"
@@ -48,6 +50,8 @@ typedef enum VlOptionIndex {
     OPT_DAEMONIZE,
     OPT_MACHINE,
     OPT_DEVICE,
+    OPT_DRIVE,
+    OPT_NETDEV,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -97,6 +101,13 @@ static const VlOption vl_options[] = {
     { "device", OPT_DEVICE, "driver[,prop[=value][,...]]",
       "add a device ('-device help' for a list, 'driver,help' for its "
       "properties)" },
+    { "drive", OPT_DRIVE,
+      "if=none,id=id,file=file[,format=raw][,readonly=on|off]",
+      "open a raw disk image as block backend 'id' for -device ...,drive=id" },
+    { "netdev", OPT_NETDEV,
+      "tap,id=id[,ifname=name][,script=no,downscript=no]",
+      "create network backend 'id' for -device ...,netdev=id "
+      "('-netdev help')" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -282,6 +293,21 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
     case OPT_DEVICE:
         vl_parse_device(arg);
         break;
+    case OPT_DRIVE:
+        if (!drive_option_add(arg, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        break;
+    case OPT_NETDEV:
+        if (!netdev_option_add(arg, &help, &err)) {
+            error_report_err(err);
+            exit(1);
+        }
+        if (help) {
+            exit(0);
+        }
+        break;
     case OPT_NODEFAULTS:
         cfg->nodefaults = true;
         break;
@@ -453,6 +479,8 @@ int main(int argc, char **argv)
     qemu_add_opts(&qemu_mon_opts);
     qemu_add_opts(&qemu_machine_opts);
     qemu_add_opts(&qemu_device_opts);
+    qemu_add_opts(&qemu_drive_opts);
+    qemu_add_opts(&qemu_netdev_opts);
     qdev_hmp_register();
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);

@@ -5,7 +5,7 @@
  */
 #include "osdep.h"
 
-#include "hw/qdev-properties.h"
+#include "hw/qdev-properties-system.h"
 #include "hw/testdev/test-devices.h"
 #include "util/error.h"
 
@@ -39,6 +39,9 @@ static Property kvmini_test_device_properties[] = {
     DEFINE_PROP_LINK("peer", KvminiTestDevice, peer, TYPE_KVMINI_TEST_DEVICE,
                      KvminiTestDevice *),
     DEFINE_PROP_BOOL("fail-realize", KvminiTestDevice, fail_realize, false),
+    DEFINE_PROP_CHR("chardev", KvminiTestDevice, chr),
+    DEFINE_PROP_DRIVE("drive", KvminiTestDevice, drive),
+    DEFINE_PROP_NETDEV("netdev", KvminiTestDevice, netdev),
     DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test-qdev-cmdline.c: build/kvmini's -M, -device and -nodefaults as a
- * user types them: help texts on stdout and exit status 0, errors on
- * stderr naming the option, exit status 1.
+ * test-qdev-cmdline.c: build/kvmini's -M, -device, -nodefaults and the
+ * backends devices name (-chardev, -drive, -netdev) as a user types
+ * them: help texts on stdout and exit status 0, errors on stderr naming
+ * the option, exit status 1.
  */
 #include "osdep.h"
 
@@ -113,6 +114,45 @@ static void test_device_errors(void)
               "starting with a letter.\n");
 }
 
+static void test_backend_errors(void)
+{
+    check_run(ARGS("-netdev", "help"), 0,
+              "Available netdev backend types:\ntap\n", "");
+    check_run(ARGS("-netdev", "user,id=n0"), 1, "",
+              "kvmini: -netdev user,id=n0: Parameter 'type' does not accept "
+              "value 'user'\n");
+    check_run(ARGS("-drive", "if=none,id=d0,file=/nonexistent/disk"), 1, "",
+              "kvmini: -drive if=none,id=d0,file=/nonexistent/disk: Could not "
+              "open '/nonexistent/disk': No such file or directory\n");
+    check_run(ARGS("-drive", "id=d0,file=/dev/null,format=qcow2"), 1, "",
+              "kvmini: -drive id=d0,file=/dev/null,format=qcow2: Unknown "
+              "driver 'qcow2'\n");
+    check_run(ARGS("-drive", "if=ide,id=d0,file=/dev/null"), 1, "",
+              "kvmini: -drive if=ide,id=d0,file=/dev/null: unsupported bus "
+              "type 'ide' (only if=none exists)\n");
+    check_run(ARGS("-drive", "id=d0,file=/dev/null", "-drive",
+                   "id=d0,file=/dev/null"), 1, "",
+              "kvmini: -drive id=d0,file=/dev/null: Duplicate ID 'd0' for "
+              "drive\n");
+    check_run(ARGS("-drive", "id=d0,file=/dev/null,readonly=on", "-device",
+                   "kvmini-test-bridge,id=br0", "-device",
+                   "kvmini-test-device,drive=d0", "-device",
+                   "kvmini-test-device,drive=d0"), 1, "",
+              "kvmini: -device kvmini-test-device,drive=d0: Drive 'd0' is "
+              "already in use by another device\n");
+    check_run(ARGS("-chardev", "null,id=c0", "-device",
+                   "kvmini-test-bridge,id=br0", "-device",
+                   "kvmini-test-device,chardev=c0", "-device",
+                   "kvmini-test-device,chardev=c0"), 1, "",
+              "kvmini: -device kvmini-test-device,chardev=c0: Property "
+              "'kvmini-test-device.chardev' can't take value 'c0': Device "
+              "'c0' is in use\n");
+    check_run(ARGS("-device", "kvmini-test-bridge,id=br0", "-device",
+                   "kvmini-test-device,netdev=n9"), 1, "",
+              "kvmini: -device kvmini-test-device,netdev=n9: Property "
+              "'kvmini-test-device.netdev' can't find value 'n9'\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -120,5 +160,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/cmdline/machine-errors", test_machine_errors);
     g_test_add_func("/qdev/cmdline/device-help", test_device_help);
     g_test_add_func("/qdev/cmdline/device-errors", test_device_errors);
+    g_test_add_func("/qdev/cmdline/backend-errors", test_backend_errors);
     return g_test_run();
 }

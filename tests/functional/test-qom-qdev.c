@@ -3,9 +3,14 @@
  * test-qom-qdev.c: the object model and the device model of build/kvmini,
  * end to end over QMP: -object and object-add/object-del, qom-list/get/set,
  * -device and device_add/device_del with DEVICE_DELETED, and info qtree /
- * info qom-tree through human-monitor-command.
+ * info qom-tree through human-monitor-command, and devices naming
+ * backends from the command line (-chardev, -drive, -netdev), released
+ * by device_del for the next device. The tap netdev needs root and
+ * /dev/net/tun; without them that case runs without a netdev.
  */
 #include "osdep.h"
+
+#include <fcntl.h>
 
 #include "kvmini-proc.h"
 #include "qobject/qjson.h"
@@ -135,10 +140,84 @@ static void test_devices(void)
                             "      /br.0 (kvmini-test-bus)\r\n"));
 }
 
+/* Whether this process may create a tap netdev. */
+static bool tap_available(void)
+{
+    int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+
+    if (0 > fd) {
+        return false;
+    }
+    close(fd);
+    return true;
+}
+
+static void test_backends(void)
+{
+    bool tap = tap_available();
+    const char *const args[] = {
+        "-chardev", "null,id=c0",
+        "-drive", "if=none,id=d0,file=/dev/null,format=raw,readonly=on",
+        "-device", "kvmini-test-bridge,id=br",
+        "-device", tap ? "kvmini-test-device,id=t0,chardev=c0,drive=d0,"
+                         "netdev=n0" : "kvmini-test-device,id=t0,chardev=c0,"
+                                       "drive=d0",
+        /* Without tap, this NULL ends the list before -netdev. */
+        tap ? "-netdev" : NULL, "tap,id=n0", NULL
+    };
+    g_autoptr(KvminiProc) p = kvmini_proc_start(args);
+    g_autoptr(QmpClient) c = kvmini_proc_qmp(p, false);
+    g_autoptr(QDict) event = NULL;
+    g_autofree char *qtree = NULL;
+
+    if (!tap) {
+        g_test_message("no tap netdev: needs root and /dev/net/tun");
+    }
+    qtree = hmp(c, "info qtree");
+    g_assert_nonnull(strstr(qtree, tap ? "        chardev = \"c0\"\r\n"
+                                         "        drive = \"d0\"\r\n"
+                                         "        netdev = \"n0\"\r\n"
+                                       : "        chardev = \"c0\"\r\n"
+                                         "        drive = \"d0\"\r\n"
+                                         "        netdev = \"\"\r\n"));
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-device', 'id': 't1', 'chardev': 'c0'}}",
+               "error: Property 'kvmini-test-device.chardev' can't take "
+               "value 'c0': Device 'c0' is in use");
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-device', 'id': 't1', 'drive': 'd0'}}",
+               "error: Drive 'd0' is already in use by another device");
+    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+               "'kvmini-test-device', 'id': 't1', 'drive': 'd1'}}",
+               "error: Property 'kvmini-test-device.drive' can't find value "
+               "'d1'");
+    if (tap) {
+        assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+                   "'kvmini-test-device', 'id': 't1', 'netdev': 'n0'}}",
+                   "error: Property 'kvmini-test-device.netdev' can't take "
+                   "value 'n0', it's in use");
+    }
+    /* device_del lets go of the backends: the next device takes them. */
+    assert_run(c, "{'execute': 'device_del', 'arguments': {'id': 't0'}}", "{}");
+    event = qmp_client_wait_event(c, "DEVICE_DELETED", 10000, &error_abort);
+    assert_run(c, tap ? "{'execute': 'device_add', 'arguments': {'driver': "
+                        "'kvmini-test-device', 'id': 't1', 'chardev': 'c0', "
+                        "'drive': 'd0', 'netdev': 'n0'}}"
+                      : "{'execute': 'device_add', 'arguments': {'driver': "
+                        "'kvmini-test-device', 'id': 't1', 'chardev': 'c0', "
+                        "'drive': 'd0'}}", "{}");
+    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': "
+               "'/machine/peripheral/t1', 'property': 'drive'}}", "\"d0\"");
+    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': "
+               "'/machine/peripheral/t1', 'property': 'chardev'}}",
+               "\"c0\"");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/functional/qom-qdev/objects", test_objects);
     g_test_add_func("/functional/qom-qdev/devices", test_devices);
+    g_test_add_func("/functional/qom-qdev/backends", test_backends);
     return g_test_run();
 }

@@ -416,6 +416,9 @@ static void test_info_qtree(void)
               "        addr = <unset>\n"
               "        peer = \"/machine/peripheral/t0\"\n"
               "        fail-realize = false\n"
+              "        chardev = \"\"\n"
+              "        drive = \"\"\n"
+              "        netdev = \"\"\n"
               "      dev: kvmini-test-device, id \"t0\"\n"
               "        flag = false\n"
               "        u8 = 8 (0x8)\n"
@@ -428,7 +431,10 @@ static void test_info_qtree(void)
               "        mode = \"off\"\n"
               "        addr = 0a.3\n"
               "        peer = \"\"\n"
-              "        fail-realize = false\n");
+              "        fail-realize = false\n"
+              "        chardev = \"\"\n"
+              "        drive = \"\"\n"
+              "        netdev = \"\"\n");
     test_machine_free();
 }
 

@@ -240,11 +240,15 @@ static void test_help(void)
         "kvmini-test-device options:\n"
         "  addr=<int32>           - Slot and optional function number, "
         "example: 06.0 or 06 (default: -1)\n"
+        "  chardev=<str>          - ID of a chardev to use as a backend\n"
+        "  drive=<str>            - Node name or ID of a block device to use "
+        "as a backend\n"
         "  fail-realize=<bool>    - on/off (default: false)\n"
         "  flag=<bool>            - on/off (default: false)\n"
         "  i32=<int32>            -  (default: -32)\n"
         "  mode=<OnOffAuto>       - on/off/auto (default: \"auto\")\n"
         "  msg=<str>\n"
+        "  netdev=<str>           - ID of a netdev to use as a backend\n"
         "  peer=<link<kvmini-test-device>>\n"
         "  reset-count=<uint32>\n"
         "  size=<size>            -  (default: 4096)\n"
@@ -282,6 +286,7 @@ static void test_list_properties(void)
                     "flag:bool u8:uint8 u16:uint16 u32:uint32 i32:int32 "
                     "u64:uint64 size:size msg:str mode:OnOffAuto addr:int32 "
                     "peer:link<kvmini-test-device> fail-realize:bool "
+                    "chardev:str drive:str netdev:str "
                     "reset-count:uint32 ");
     qapi_free_ObjectPropertyInfoList(list);
     g_assert_null(qmp_device_list_properties(TYPE_DEVICE, &err));

@@ -13,7 +13,10 @@
 #ifndef HW_TESTDEV_TEST_DEVICES_H
 #define HW_TESTDEV_TEST_DEVICES_H
 
+#include "block/block-backend.h"
+#include "chardev/char-fe.h"
 #include "hw/sysbus.h"
+#include "net/net.h"
 #include "qapi-types-common.h"
 
 #define TYPE_KVMINI_TEST_BUS "kvmini-test-bus"
@@ -46,6 +49,9 @@ struct KvminiTestDevice {
     int32_t addr;
     KvminiTestDevice *peer;
     bool fail_realize;
+    CharBackend chr;
+    BlockBackend *drive;
+    NetClientState *netdev;
     /* state */
     uint32_t reset_count;
 };
