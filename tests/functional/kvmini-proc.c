@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "kvmini-proc.h"
+#include "qobject/qjson.h"
 
 /* The PIDs still running, killed at exit or on abort. */
 static GPid running[16];
@@ -223,4 +224,29 @@ void kvmini_proc_free(KvminiProc *p)
     g_free(p->qmp2);
     g_free(p->hmp_path);
     g_free(p);
+}
+
+char *kvmini_qmp_run(QmpClient *c, const char *json)
+{
+    g_autoptr(QDict) req = qobject_to(QDict, qobject_from_json(json,
+                                                               &error_abort));
+    QDict *args = qdict_get_qdict(req, "arguments");
+    g_autoptr(QObject) ret = NULL;
+    Error *err = NULL;
+    char *text;
+
+    if (!qmp_client_execute(c, qdict_get_str(req, "execute"),
+                            args ? qobject_ref(args) : NULL, &ret, &err)) {
+        text = g_strdup_printf("error: %s", error_get_pretty(err));
+        error_free(err);
+        return text;
+    }
+    return g_string_free(qobject_to_json(ret), FALSE);
+}
+
+void kvmini_qmp_check(QmpClient *c, const char *json, const char *expect)
+{
+    g_autofree char *got = kvmini_qmp_run(c, json);
+
+    g_assert_cmpstr(got, ==, expect);
 }

@@ -61,6 +61,15 @@ long kvmini_proc_rss_kib(const KvminiProc *p);
 /* Kill (SIGKILL) and reap @p if it runs, remove its directory, free it. */
 void kvmini_proc_free(KvminiProc *p);
 
+/*
+ * Run @json, a QMP command object ({'execute': ..., 'arguments': ...}),
+ * on @c. Returns its result as compact JSON, or "error: DESC" (new string).
+ */
+char *kvmini_qmp_run(QmpClient *c, const char *json);
+
+/* kvmini_qmp_run() and assert that what it returns is exactly @expect. */
+void kvmini_qmp_check(QmpClient *c, const char *json, const char *expect);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KvminiProc, kvmini_proc_free)
 
 #endif /* TESTS_FUNCTIONAL_KVMINI_PROC_H */

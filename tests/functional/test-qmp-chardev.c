@@ -8,32 +8,6 @@
 #include "kvmini-proc.h"
 #include "qobject/qjson.h"
 
-/* Run @json (a QMP command object) and return its result as JSON text. */
-static char *run(QmpClient *c, const char *json)
-{
-    g_autoptr(QDict) req = qobject_to(QDict, qobject_from_json(json,
-                                                               &error_abort));
-    QDict *args = qdict_get_qdict(req, "arguments");
-    g_autoptr(QObject) ret = NULL;
-    Error *err = NULL;
-    char *text;
-
-    if (!qmp_client_execute(c, qdict_get_str(req, "execute"),
-                            args ? qobject_ref(args) : NULL, &ret, &err)) {
-        text = g_strdup_printf("error: %s", error_get_pretty(err));
-        error_free(err);
-        return text;
-    }
-    return g_string_free(qobject_to_json(ret), FALSE);
-}
-
-static void assert_run(QmpClient *c, const char *json, const char *expect)
-{
-    g_autofree char *got = run(c, json);
-
-    g_assert_cmpstr(got, ==, expect);
-}
-
 static void test_add_remove(void)
 {
     g_autoptr(KvminiProc) p = kvmini_proc_start(NULL);
@@ -48,30 +22,30 @@ static void test_add_remove(void)
         "\"frontend-open\": false}", sock);
     g_autofree char *list = NULL;
 
-    assert_run(c, "{'execute': 'chardev-add', 'arguments': {'id': 'n', "
+    kvmini_qmp_check(c, "{'execute': 'chardev-add', 'arguments': {'id': 'n', "
                "'backend': {'type': 'null', 'data': {}}}}", "{}");
-    assert_run(c, "{'execute': 'chardev-add', 'arguments': {'id': 'n', "
+    kvmini_qmp_check(c, "{'execute': 'chardev-add', 'arguments': {'id': 'n', "
                "'backend': {'type': 'null', 'data': {}}}}",
                "error: Chardev with id 'n' already exists");
-    assert_run(c, add, "{}");
-    list = run(c, "{'execute': 'query-chardev'}");
+    kvmini_qmp_check(c, add, "{}");
+    list = kvmini_qmp_run(c, "{'execute': 'query-chardev'}");
     g_assert(strstr(list, "{\"label\": \"n\", \"filename\": \"null\", "
                     "\"frontend-open\": false}"));
     g_assert(strstr(list, filename));
     g_assert(g_file_test(sock, G_FILE_TEST_EXISTS));
-    assert_run(c, "{'execute': 'chardev-remove', 'arguments': {'id': 's'}}",
+    kvmini_qmp_check(c, "{'execute': 'chardev-remove', 'arguments': {'id': 's'}}",
                "{}");
     g_assert(!g_file_test(sock, G_FILE_TEST_EXISTS));
-    assert_run(c, "{'execute': 'chardev-remove', 'arguments': {'id': 's'}}",
+    kvmini_qmp_check(c, "{'execute': 'chardev-remove', 'arguments': {'id': 's'}}",
                "error: Chardev 's' not found");
-    assert_run(c, "{'execute': 'chardev-remove', 'arguments': "
+    kvmini_qmp_check(c, "{'execute': 'chardev-remove', 'arguments': "
                "{'id': 'compat_monitor0'}}",
                "error: Chardev 'compat_monitor0' is busy");
-    assert_run(c, "{'execute': 'chardev-add', 'arguments': {'id': 'f', "
+    kvmini_qmp_check(c, "{'execute': 'chardev-add', 'arguments': {'id': 'f', "
                "'backend': {'type': 'file', 'data': {'out': '/nonexistent/x'}}}}",
                "error: Failed to add chardev 'f': Could not open "
                "'/nonexistent/x': No such file or directory");
-    assert_run(c, "{'execute': 'chardev-add', 'arguments': {'id': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'chardev-add', 'arguments': {'id': 'r', "
                "'backend': {'type': 'ringbuf', 'data': {'size': 3}}}}",
                "error: Failed to add chardev 'r': size of ringbuf chardev "
                "must be power of two");
@@ -83,25 +57,25 @@ static void test_ringbuf(void)
         "-chardev", "ringbuf,id=r,size=16", "-chardev", "null,id=n", NULL });
     g_autoptr(QmpClient) c = kvmini_proc_qmp(p, false);
 
-    assert_run(c, "{'execute': 'ringbuf-write', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-write', 'arguments': {'device': 'r', "
                "'data': 'hello world, this is long'}}", "{}");
     /* 16 bytes kept: the oldest were overwritten. */
-    assert_run(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
                "'size': 100}}", "\"ld, this is long\"");
-    assert_run(c, "{'execute': 'ringbuf-write', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-write', 'arguments': {'device': 'r', "
                "'data': 'aGk=', 'format': 'base64'}}", "{}");
-    assert_run(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
                "'size': 1}}", "\"h\"");
-    assert_run(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
                "'size': 10, 'format': 'base64'}}", "\"aQ==\"");
-    assert_run(c, "{'execute': 'ringbuf-write', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-write', 'arguments': {'device': 'r', "
                "'data': '!!!', 'format': 'base64'}}",
                "error: Base64 data contains invalid characters");
-    assert_run(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'n', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'n', "
                "'size': 1}}", "error: n is not a ringbuf device");
-    assert_run(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'zz', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'zz', "
                "'size': 1}}", "error: Device 'zz' not found");
-    assert_run(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
+    kvmini_qmp_check(c, "{'execute': 'ringbuf-read', 'arguments': {'device': 'r', "
                "'size': -1}}", "error: size must be greater than zero");
 }
 

@@ -15,32 +15,6 @@
 #include "kvmini-proc.h"
 #include "qobject/qjson.h"
 
-/* Run @json (a QMP command object); its result as JSON, or "error: DESC". */
-static char *run(QmpClient *c, const char *json)
-{
-    g_autoptr(QDict) req = qobject_to(QDict, qobject_from_json(json,
-                                                               &error_abort));
-    QDict *args = qdict_get_qdict(req, "arguments");
-    g_autoptr(QObject) ret = NULL;
-    Error *err = NULL;
-    char *text;
-
-    if (!qmp_client_execute(c, qdict_get_str(req, "execute"),
-                            args ? qobject_ref(args) : NULL, &ret, &err)) {
-        text = g_strdup_printf("error: %s", error_get_pretty(err));
-        error_free(err);
-        return text;
-    }
-    return g_string_free(qobject_to_json(ret), FALSE);
-}
-
-static void assert_run(QmpClient *c, const char *json, const char *expect)
-{
-    g_autofree char *got = run(c, json);
-
-    g_assert_cmpstr(got, ==, expect);
-}
-
 static char *hmp(QmpClient *c, const char *line)
 {
     return qmp_client_hmp(c, line, &error_abort);
@@ -60,27 +34,27 @@ static void test_objects(void)
     g_autofree char *list = NULL;
 
     /* The machine uses m0 for its RAM: it cannot go. */
-    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': '/objects/m0', "
+    kvmini_qmp_check(c, "{'execute': 'qom-get', 'arguments': {'path': '/objects/m0', "
                "'property': 'size'}}", "1048576");
-    assert_run(c, "{'execute': 'object-del', 'arguments': {'id': 'm0'}}",
+    kvmini_qmp_check(c, "{'execute': 'object-del', 'arguments': {'id': 'm0'}}",
                "error: object 'm0' is in use, can not be deleted");
 
-    assert_run(c, "{'execute': 'object-add', 'arguments': "
+    kvmini_qmp_check(c, "{'execute': 'object-add', 'arguments': "
                "{'qom-type': 'rng-builtin', 'id': 'r0'}}", "{}");
-    assert_run(c, "{'execute': 'object-add', 'arguments': "
+    kvmini_qmp_check(c, "{'execute': 'object-add', 'arguments': "
                "{'qom-type': 'rng-builtin', 'id': 'r0'}}",
                "error: attempt to add duplicate property 'r0' to object "
                "(type 'container')");
-    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': 'r0', "
+    kvmini_qmp_check(c, "{'execute': 'qom-get', 'arguments': {'path': 'r0', "
                "'property': 'type'}}", "\"rng-builtin\"");
-    list = run(c, "{'execute': 'qom-list', 'arguments': {'path': '/objects'}}");
+    list = kvmini_qmp_run(c, "{'execute': 'qom-list', 'arguments': {'path': '/objects'}}");
     g_assert_nonnull(strstr(list, "{\"name\": \"r0\", \"type\": \"child<rng-builtin>\"}"));
     g_assert_nonnull(strstr(list, "{\"name\": \"m0\", \"type\": \"child<memory-backend-ram>\"}"));
-    assert_run(c, "{'execute': 'object-del', 'arguments': {'id': 'r0'}}", "{}");
-    assert_run(c, "{'execute': 'object-del', 'arguments': {'id': 'r0'}}",
+    kvmini_qmp_check(c, "{'execute': 'object-del', 'arguments': {'id': 'r0'}}", "{}");
+    kvmini_qmp_check(c, "{'execute': 'object-del', 'arguments': {'id': 'r0'}}",
                "error: object 'r0' not found");
     /* The connection still works after every refusal. */
-    assert_run(c, "{'execute': 'query-status'}",
+    kvmini_qmp_check(c, "{'execute': 'query-status'}",
                "{\"running\": true, \"singlestep\": false, \"status\": \"running\"}");
 }
 
@@ -93,23 +67,23 @@ static void test_devices(void)
     g_autofree char *qtree = NULL;
     g_autofree char *after = NULL;
 
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-device', 'bus': 'br.0', 'id': 'd0', 'u8': 7}}",
                "{}");
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-device', 'bus': 'br.0', 'id': 'd0'}}",
                "error: Duplicate device ID 'd0'");
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-device', 'bus': 'nope'}}",
                "error: Bus 'nope' not found");
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': 'nope'}}",
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': 'nope'}}",
                "error: 'nope' is not a valid device model name");
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-bridge'}}",
                "error: Bus 'main-system-bus' does not support hotplugging");
-    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': "
+    kvmini_qmp_check(c, "{'execute': 'qom-get', 'arguments': {'path': "
                "'/machine/peripheral/d0', 'property': 'u8'}}", "7");
-    assert_run(c, "{'execute': 'qom-set', 'arguments': {'path': "
+    kvmini_qmp_check(c, "{'execute': 'qom-set', 'arguments': {'path': "
                "'/machine/peripheral/d0', 'property': 'u8', 'value': 8}}",
                "error: Attempt to set property 'u8' on device 'd0' "
                "(type 'kvmini-test-device') after it was realized");
@@ -125,12 +99,12 @@ static void test_devices(void)
                             "        flag = false\r\n"
                             "        u8 = 7 (0x7)\r\n"));
 
-    assert_run(c, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}", "{}");
+    kvmini_qmp_check(c, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}", "{}");
     event = qmp_client_wait_event(c, "DEVICE_DELETED", 10000, &error_abort);
     data = qobject_to_json(qdict_get(event, "data"));
     g_assert_cmpstr(data->str, ==,
                     "{\"device\": \"d0\", \"path\": \"/machine/peripheral/d0\"}");
-    assert_run(c, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}",
+    kvmini_qmp_check(c, "{'execute': 'device_del', 'arguments': {'id': 'd0'}}",
                "error: Device 'd0' not found");
     after = hmp(c, "info qom-tree");
     g_assert_null(strstr(after, "/d0"));
@@ -180,35 +154,35 @@ static void test_backends(void)
                                        : "        chardev = \"c0\"\r\n"
                                          "        drive = \"d0\"\r\n"
                                          "        netdev = \"\"\r\n"));
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-device', 'id': 't1', 'chardev': 'c0'}}",
                "error: Property 'kvmini-test-device.chardev' can't take "
                "value 'c0': Device 'c0' is in use");
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-device', 'id': 't1', 'drive': 'd0'}}",
                "error: Drive 'd0' is already in use by another device");
-    assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                "'kvmini-test-device', 'id': 't1', 'drive': 'd1'}}",
                "error: Property 'kvmini-test-device.drive' can't find value "
                "'d1'");
     if (tap) {
-        assert_run(c, "{'execute': 'device_add', 'arguments': {'driver': "
+        kvmini_qmp_check(c, "{'execute': 'device_add', 'arguments': {'driver': "
                    "'kvmini-test-device', 'id': 't1', 'netdev': 'n0'}}",
                    "error: Property 'kvmini-test-device.netdev' can't take "
                    "value 'n0', it's in use");
     }
     /* device_del lets go of the backends: the next device takes them. */
-    assert_run(c, "{'execute': 'device_del', 'arguments': {'id': 't0'}}", "{}");
+    kvmini_qmp_check(c, "{'execute': 'device_del', 'arguments': {'id': 't0'}}", "{}");
     event = qmp_client_wait_event(c, "DEVICE_DELETED", 10000, &error_abort);
-    assert_run(c, tap ? "{'execute': 'device_add', 'arguments': {'driver': "
+    kvmini_qmp_check(c, tap ? "{'execute': 'device_add', 'arguments': {'driver': "
                         "'kvmini-test-device', 'id': 't1', 'chardev': 'c0', "
                         "'drive': 'd0', 'netdev': 'n0'}}"
                       : "{'execute': 'device_add', 'arguments': {'driver': "
                         "'kvmini-test-device', 'id': 't1', 'chardev': 'c0', "
                         "'drive': 'd0'}}", "{}");
-    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': "
+    kvmini_qmp_check(c, "{'execute': 'qom-get', 'arguments': {'path': "
                "'/machine/peripheral/t1', 'property': 'drive'}}", "\"d0\"");
-    assert_run(c, "{'execute': 'qom-get', 'arguments': {'path': "
+    kvmini_qmp_check(c, "{'execute': 'qom-get', 'arguments': {'path': "
                "'/machine/peripheral/t1', 'property': 'chardev'}}",
                "\"c0\"");
 }
