@@ -70,6 +70,7 @@ typedef struct MonitorCurSave {
     Monitor *mon;
     ErrorPrintFunc *printer;
     void *printer_opaque;
+    bool show_progname;
 } MonitorCurSave;
 
 void monitor_push_cur(Monitor *mon, MonitorCurSave *save);

@@ -263,9 +263,11 @@ void monitor_push_cur(Monitor *mon, MonitorCurSave *save)
 {
     save->mon = cur_mon;
     save->printer = error_get_printer(&save->printer_opaque);
+    save->show_progname = error_show_progname(true);
     cur_mon = mon;
     if (!mon->is_qmp) {
         error_set_printer(monitor_error_print, mon);
+        error_show_progname(false);
     }
 }
 
@@ -273,6 +275,7 @@ void monitor_pop_cur(const MonitorCurSave *save)
 {
     cur_mon = save->mon;
     error_set_printer(save->printer, save->printer_opaque);
+    error_show_progname(save->show_progname);
 }
 
 void monitor_set_cpu_exists_func(MonitorCpuExistsFunc *fn)

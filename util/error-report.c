@@ -13,6 +13,7 @@ static __thread Location std_loc = { .kind = LOC_NONE };
 static __thread Location *cur_loc;
 static __thread ErrorPrintFunc *cur_printer;
 static __thread void *cur_printer_opaque;
+static __thread bool hide_progname;
 static char *progname;
 
 static Location *loc_current(void)
@@ -99,6 +100,14 @@ void error_set_printer(ErrorPrintFunc *print, void *opaque)
     cur_printer_opaque = opaque;
 }
 
+bool error_show_progname(bool show)
+{
+    bool old = !hide_progname;
+
+    hide_progname = !show;
+    return old;
+}
+
 ErrorPrintFunc *error_get_printer(void **opaque)
 {
     *opaque = cur_printer_opaque;
@@ -155,7 +164,9 @@ static void vreport(const char *kind, const char *fmt, va_list ap)
 {
     GString *line = g_string_new(NULL);
 
-    g_string_append_printf(line, "%s: ", error_progname());
+    if (!hide_progname) {
+        g_string_append_printf(line, "%s: ", error_progname());
+    }
     loc_format(line, loc_current());
     if (kind) {
         g_string_append_printf(line, "%s: ", kind);

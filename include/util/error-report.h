@@ -74,6 +74,14 @@ void info_vreport(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 void error_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
 /*
+ * Whether this thread's reports start with the program name (they do by
+ * default). The monitor leaves it out while an HMP command runs, as QEMU
+ * does: the user who typed the command knows who answers. Returns the
+ * previous setting, for restoring it.
+ */
+bool error_show_progname(bool show);
+
+/*
  * Print help text (`-object help`, `-d help`, `-device X,help`): to
  * stdout, as QEMU does, or through this thread's printer when one is set
  * (an HMP command's monitor, a test's capture).

@@ -405,7 +405,7 @@ static void test_args_opts(void)
     /* QemuOpts reports through error_report(), which reaches the user. */
     capture_start();
     out = run("x-opts a=z");
-    g_assert_cmpstr(out, ==, "kvmini: invalid number 'z' for parameter "
+    g_assert_cmpstr(out, ==, "invalid number 'z' for parameter "
                     "'a'\r\nTry \"help x-opts\" for more information\r\n");
     g_free(out);
     out = capture_stop();
@@ -418,7 +418,8 @@ static void test_error_report(void)
     g_autofree char *captured = NULL;
 
     capture_start();
-    check("x-report", "kvmini: reported 1\r\n"
+    /* In the monitor, as in QEMU's, no "kvmini: " before a report. */
+    check("x-report", "reported 1\r\n"
           "Error: Device 'd0' not found\r\nTry 'info qtree'.\r\n");
     error_report("after");
     captured = capture_stop();
@@ -551,7 +552,7 @@ static void test_human_monitor_command(void)
     g_free(rsp);
     rsp = hmc("{'execute': 'human-monitor-command', "
               "'arguments': {'command-line': 'x-report'}}");
-    g_assert_cmpstr(rsp, ==, "{\"return\": \"kvmini: reported 1\\r\\n"
+    g_assert_cmpstr(rsp, ==, "{\"return\": \"reported 1\\r\\n"
                     "Error: Device 'd0' not found\\r\\nTry 'info qtree'."
                     "\\r\\n\"}");
     g_free(rsp);
