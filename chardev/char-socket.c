@@ -18,6 +18,7 @@
 #include "chardev-internal.h"
 #include "qapi-visit-char.h"
 #include "qapi/clone-visitor.h"
+#include "system/yank.h"
 #include "util/error-report.h"
 #include "util/qemu-option.h"
 
@@ -34,6 +35,7 @@ typedef struct SocketChardev {
     guint reconnect_id;
     dev_t sock_dev;             /* the unix socket file made, to remove */
     ino_t sock_ino;
+    bool yank_registered;       /* in the yank list (system/yank.h) */
 } SocketChardev;
 
 DECLARE_INSTANCE_CHECKER(SocketChardev, SOCKET_CHARDEV, "chardev-socket")
@@ -127,6 +129,19 @@ static void tcp_chr_read(Chardev *chr, GIOCondition cond)
 
     if (!chr_fd_read_to_frontend(chr, s->fd, cond)) {
         tcp_chr_disconnect(s);
+    }
+}
+
+/*
+ * yank: cut the connection now. shutdown() makes the pending read see the
+ * end of the stream, and the usual disconnect follows from the main loop.
+ */
+static void tcp_chr_yank(void *opaque)
+{
+    SocketChardev *s = opaque;
+
+    if (0 <= s->fd) {
+        shutdown(s->fd, SHUT_RDWR);
     }
 }
 
@@ -327,6 +342,8 @@ static bool tcp_chr_open(Chardev *chr, ChardevBackend *backend,
     }
     s->addr = QAPI_CLONE(SocketAddressLegacy, sock->addr);
     *be_opened = false;
+    yank_register_chardev(chr->label, tcp_chr_yank, s);
+    s->yank_registered = true;
     tcp_chr_update_filename(s);
     if (!s->is_listen) {
         if (tcp_chr_try_connect(s, &err)) {
@@ -409,6 +426,9 @@ static void tcp_chr_finalize(Object *obj)
 {
     SocketChardev *s = SOCKET_CHARDEV(obj);
 
+    if (s->yank_registered) {
+        yank_unregister_chardev(CHARDEV(s)->label, s);
+    }
     chr_source_clear(&s->read_src);
     chr_source_clear(&s->listen_src);
     if (s->reconnect_id) {

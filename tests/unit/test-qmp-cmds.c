@@ -161,7 +161,7 @@ static void test_commands(void)
         "query-chardev", "query-chardev-backends", "chardev-add",
         "chardev-change", "chardev-remove", "chardev-send-break",
         "ringbuf-write",
-        "ringbuf-read",
+        "ringbuf-read", "yank", "query-yank",
         "query-machines", "device-list-properties", "device_add",
         "device_del",
     };
