@@ -2,16 +2,6 @@
 /* lib.c: the kvmini guest's pure helpers (see lib.h). */
 #include "lib.h"
 
-size_t kg_strlen(const char *s)
-{
-    size_t n = 0;
-
-    while (s[n]) {
-        n++;
-    }
-    return n;
-}
-
 bool kg_streq(const char *a, const char *b)
 {
     while (*a && *a == *b) {

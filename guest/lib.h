@@ -13,9 +13,6 @@
 /* Enough for any uint64_t in decimal or "0x" + 16 hex digits, plus NUL. */
 #define KG_NUM_BUF 24
 
-/* The length of the NUL-terminated @s. */
-size_t kg_strlen(const char *s);
-
 /* Whether @a and @b are equal strings. */
 bool kg_streq(const char *a, const char *b);
 
