@@ -63,7 +63,10 @@ void print_u64(const char *s, uint64_t v)
 void guest_exit(uint32_t value)
 {
     outl(DEBUG_EXIT_PORT, value);
-    /* No debug-exit device: fault (at CPL 3, hlt raises #GP) forever. */
+    /*
+     * No debug-exit device: at CPL 3 hlt faults into trap_report(), which
+     * reports it and ends up here at CPL 0, halted with interrupts off.
+     */
     for (;;) {
         __asm__ volatile("hlt");
     }

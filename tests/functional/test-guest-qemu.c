@@ -25,17 +25,27 @@ typedef struct GuestRun {
     GString *output;
 } GuestRun;
 
-static GuestRun *guest_start(const char *qemu, const char *append)
+/*
+ * Boot the guest with the command line @append; NULL (the test skipped)
+ * when QEMU is not installed.
+ */
+static GuestRun *guest_start(const char *append)
 {
+    g_autofree char *qemu = g_find_program_in_path(QEMU);
     const char *argv[] = {
         qemu, "-M", "microvm", "-accel", "tcg", "-m", "128",
         "-nodefaults", "-no-reboot", "-display", "none", "-serial", "stdio",
         "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
         "-kernel", KVMINI_GUEST_PATH, "-append", append, NULL,
     };
-    GuestRun *run = g_new0(GuestRun, 1);
     g_autoptr(GError) err = NULL;
+    GuestRun *run;
 
+    if (!qemu) {
+        g_test_skip(QEMU " is not installed (CI does not install QEMU)");
+        return NULL;
+    }
+    run = g_new0(GuestRun, 1);
     g_assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL,
                                            G_SPAWN_DO_NOT_REAP_CHILD, NULL,
                                            NULL, &run->pid, &run->in,
@@ -100,45 +110,34 @@ static void guest_free(GuestRun *run)
     g_free(run);
 }
 
-static char *qemu_path(void)
+/*
+ * Boot the guest with @append, send it @input, and check that it prints
+ * exactly @expect and makes QEMU exit with @status.
+ */
+static void guest_check(const char *append, const char *input, int status,
+                        const char *expect)
 {
-    char *path = g_find_program_in_path(QEMU);
+    GuestRun *run = guest_start(append);
 
-    if (!path) {
-        g_test_skip(QEMU " is not installed (CI does not install QEMU)");
+    if (!run) {
+        return;
     }
-    return path;
+    g_assert_cmpint(write(run->in, input, strlen(input)), ==, strlen(input));
+    g_assert_cmpint(guest_wait(run), ==, status);
+    g_assert_cmpstr(run->output->str, ==, expect);
+    guest_free(run);
 }
 
 static void test_hello(void)
 {
-    g_autofree char *qemu = qemu_path();
-    GuestRun *run;
-
-    if (!qemu) {
-        return;
-    }
-    run = guest_start(qemu, "hello");
     /* Debug-exit value 0: QEMU's status (0 << 1) | 1. */
-    g_assert_cmpint(guest_wait(run), ==, 1);
-    g_assert_cmpstr(run->output->str, ==, "kvmini guest: hello\r\n");
-    guest_free(run);
+    guest_check("hello", "", 1, "kvmini guest: hello\r\n");
 }
 
 static void test_shell(void)
 {
-    static const char script[] = "help\ncount 3\nfoo\nexit 300\nexit 3\n";
-    g_autofree char *qemu = qemu_path();
-    GuestRun *run;
-
-    if (!qemu) {
-        return;
-    }
-    run = guest_start(qemu, "shell");
-    g_assert_cmpint(write(run->in, script, sizeof(script) - 1), ==,
-                    sizeof(script) - 1);
-    g_assert_cmpint(guest_wait(run), ==, (3 << 1) | 1);
-    g_assert_cmpstr(run->output->str, ==,
+    guest_check("shell", "help\ncount 3\nfoo\nexit 300\nexit 3\n",
+                (3 << 1) | 1,
         "kvmini guest: shell (type help)\r\n"
         "kvmini> help\r\n"
         "commands:\r\n"
@@ -154,18 +153,16 @@ static void test_shell(void)
         "kvmini> exit 300\r\n"
         "exit: bad status '300'\r\n"
         "kvmini> exit 3\r\n");
-    guest_free(run);
 }
 
 static void test_shell_mem(void)
 {
-    g_autofree char *qemu = qemu_path();
     GuestRun *run;
 
-    if (!qemu) {
+    run = guest_start("");
+    if (!run) {
         return;
     }
-    run = guest_start(qemu, "");
     g_assert_cmpint(write(run->in, "mem\nuptime\n", 11), ==, 11);
     guest_read(run, "uptime: ");
     guest_read(run, " s\r\n");
@@ -183,14 +180,13 @@ static void test_shell_mem(void)
 
 static void test_counter(void)
 {
-    g_autofree char *qemu = qemu_path();
     GuestRun *run;
     gint64 start;
 
-    if (!qemu) {
+    run = guest_start("counter");
+    if (!run) {
         return;
     }
-    run = guest_start(qemu, "counter");
     guest_read(run, "kvmini guest: counter\r\n1\r\n");
     start = g_get_monotonic_time();
     guest_read(run, "\r\n5\r\n");
@@ -203,17 +199,8 @@ static void test_counter(void)
 
 static void test_bad_mode(void)
 {
-    g_autofree char *qemu = qemu_path();
-    GuestRun *run;
-
-    if (!qemu) {
-        return;
-    }
-    run = guest_start(qemu, "bogus");
-    g_assert_cmpint(guest_wait(run), ==, (2 << 1) | 1);
-    g_assert_cmpstr(run->output->str, ==,
-                    "kvmini guest: unknown mode 'bogus' (shell, hello, counter)\r\n");
-    guest_free(run);
+    guest_check("bogus", "", (2 << 1) | 1,
+                "kvmini guest: unknown mode 'bogus' (shell, hello, counter)\r\n");
 }
 
 int main(int argc, char **argv)
