@@ -200,7 +200,8 @@ static void test_counter(void)
 static void test_bad_mode(void)
 {
     guest_check("bogus", "", (2 << 1) | 1,
-                "kvmini guest: unknown mode 'bogus' (shell, hello, counter)\r\n");
+                "kvmini guest: unknown mode 'bogus' "
+                "(shell, hello, counter)\r\n");
 }
 
 int main(int argc, char **argv)
