@@ -68,21 +68,23 @@ __attribute__((noreturn)) void guest_exit(uint32_t value);
 /* cpu.c (CPL 0): fill the TSS descriptor and the IDT, load the IDT. */
 void cpu_init(void);
 
-/* uart.c: a polling 16550 on COM1. */
+/* uart.c, a polling 16550 on COM1: set 115200 8N1, no interrupts. */
 void uart_init(void);
+/* Send @c, waiting for room; '\n' goes out as "\r\n". */
 void uart_putc(char c);
+/* Send the NUL-terminated @s with uart_putc(). */
 void uart_puts(const char *s);
 /* The next received byte, waiting for it. */
 char uart_getc(void);
 
-/* Print @s then @v in decimal (or hex) and a newline. */
+/* Print @s, then @v in decimal and a newline. */
 void print_u64(const char *s, uint64_t v);
 
-/* timer.c: the TSC calibrated against PIT channel 0. */
+/* timer.c: calibrate the TSC against PIT channel 0 (takes 20 ms). */
 void timer_init(void);
-/* TSC ticks per second, and since timer_init(). */
-uint64_t timer_tsc_hz(void);
+/* Milliseconds since timer_init(). */
 uint64_t timer_elapsed_ms(void);
+/* Busy-wait @ms milliseconds. */
 void timer_delay_ms(uint64_t ms);
 
 /* main.c: the CPL 3 entry, with the start_info physical address. */

@@ -52,11 +52,6 @@ void timer_init(void)
     }
 }
 
-uint64_t timer_tsc_hz(void)
-{
-    return tsc_hz;
-}
-
 uint64_t timer_elapsed_ms(void)
 {
     return (rdtsc() - tsc_start) * 1000 / tsc_hz;
