@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * guest.h: the kvmini guest's internal interfaces. cpu.c runs at CPL 0;
+ * everything else runs at CPL 3 with IOPL 3 (port I/O allowed).
+ */
+#ifndef GUEST_GUEST_H
+#define GUEST_GUEST_H
+
+#include "lib.h"
+
+/* The debug-exit port (QEMU isa-debug-exit: process status (v << 1) | 1). */
+#define DEBUG_EXIT_PORT 0xf4
+/* The exit value after an unexpected exception. */
+#define EXIT_EXCEPTION 0x7f
+
+/* PVH start_info (version 1) and its memory map entries. */
+struct pvh_start_info {
+    uint32_t magic;
+    uint32_t version;
+    uint32_t flags;
+    uint32_t nr_modules;
+    uint64_t modlist_paddr;
+    uint64_t cmdline_paddr;
+    uint64_t rsdp_paddr;
+    uint64_t memmap_paddr;
+    uint32_t memmap_entries;
+    uint32_t reserved;
+};
+
+struct pvh_memmap_entry {
+    uint64_t addr;
+    uint64_t size;
+    uint32_t type;
+    uint32_t reserved;
+};
+
+#define PVH_START_MAGIC 0x336ec578
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+    __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void outl(uint16_t port, uint32_t v)
+{
+    __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+    uint8_t v;
+
+    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+    return v;
+}
+
+static inline uint64_t rdtsc(void)
+{
+    uint32_t lo, hi;
+
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+/* Exit the VM through the debug-exit port with @value; never returns. */
+__attribute__((noreturn)) void guest_exit(uint32_t value);
+
+/* cpu.c (CPL 0): fill the TSS descriptor and the IDT, load the IDT. */
+void cpu_init(void);
+
+/* uart.c, a polling 16550 on COM1: set 115200 8N1, no interrupts. */
+void uart_init(void);
+/* Send @c, waiting for room; '\n' goes out as "\r\n". */
+void uart_putc(char c);
+/* Send the NUL-terminated @s with uart_putc(). */
+void uart_puts(const char *s);
+/* The next received byte, waiting for it. */
+char uart_getc(void);
+
+/* Print @s, then @v in decimal and a newline. */
+void print_u64(const char *s, uint64_t v);
+
+/* timer.c: calibrate the TSC against PIT channel 0 (takes 20 ms). */
+void timer_init(void);
+/* Milliseconds since timer_init(). */
+uint64_t timer_elapsed_ms(void);
+/* Busy-wait @ms milliseconds. */
+void timer_delay_ms(uint64_t ms);
+
+/* main.c: the CPL 3 entry, with the start_info physical address. */
+__attribute__((noreturn)) void guest_main(uint32_t start_info);
+
+#endif /* GUEST_GUEST_H */
