@@ -10,6 +10,7 @@
 #include "qapi-commands-machine.h"
 #include "qapi-commands-run-state.h"
 #include "util/error.h"
+#include "system/memory-as.h"
 
 static void hmp_stop(Monitor *mon, const QDict *qdict)
 {
@@ -109,6 +110,15 @@ const HMPCommand hmp_run_commands[] = {
     { }
 };
 
+static void hmp_info_mtree(Monitor *mon, const QDict *qdict)
+{
+    g_autofree char *text = NULL;
+
+    memory_map_init();
+    text = mtree_info(qdict_get_try_bool(qdict, "flatview", false));
+    monitor_printf(mon, "%s", text);
+}
+
 const HMPCommand hmp_run_info_commands[] = {
     {
         .name = "cpus",
@@ -123,6 +133,13 @@ const HMPCommand hmp_run_info_commands[] = {
         .params = "",
         .help = "show KVM information",
         .cmd = hmp_info_kvm,
+    },
+    {
+        .name = "mtree",
+        .args_type = "flatview:-f",
+        .params = "[-f]",
+        .help = "show memory tree (-f: dump flat view for address spaces)",
+        .cmd = hmp_info_mtree,
     },
     { }
 };

@@ -185,6 +185,25 @@ static void test_info(void)
     vm_name_set(NULL);
     /* Without readline there is no history. */
     check("info history", "");
+    /* As QEMU 7.2 with -M none. */
+    check("info mtree",
+          "address-space: I/O\r\n"
+          "  0000000000000000-000000000000ffff (prio 0, i/o): io\r\n"
+          "\r\n"
+          "address-space: memory\r\n"
+          "  0000000000000000-ffffffffffffffff (prio 0, i/o): system\r\n"
+          "\r\n");
+    check("info mtree -f",
+          "FlatView #0\r\n"
+          " AS \"memory\", root: system\r\n"
+          " Root memory region: (none)\r\n"
+          "  No rendered FlatView\r\n"
+          "\r\n"
+          "FlatView #1\r\n"
+          " AS \"I/O\", root: io\r\n"
+          " Root memory region: io\r\n"
+          "  0000000000000000-000000000000ffff (prio 0, i/o): io\r\n"
+          "\r\n");
     check("info status extra",
           "status: extraneous characters at the end of line\r\n"
           "Try \"help info status\" for more information\r\n");
@@ -245,6 +264,8 @@ static void test_help(void)
           "info cpus  -- show infos for each CPU\r\n"
           "info history  -- show the command line history\r\n"
           "info kvm  -- show KVM information\r\n"
+          "info mtree [-f] -- show memory tree (-f: dump flat view for "
+          "address spaces)\r\n"
           "info name  -- show the current VM name\r\n"
           "info status  -- show the current VM status (running|paused)\r\n"
           "info version  -- show the version of kvmini\r\n"
@@ -253,6 +274,8 @@ static void test_help(void)
           "info cpus  -- show infos for each CPU\r\n"
           "info history  -- show the command line history\r\n"
           "info kvm  -- show KVM information\r\n"
+          "info mtree [-f] -- show memory tree (-f: dump flat view for "
+          "address spaces)\r\n"
           "info name  -- show the current VM name\r\n"
           "info status  -- show the current VM status (running|paused)\r\n"
           "info version  -- show the version of kvmini\r\n"
@@ -470,7 +493,7 @@ static void test_completion(void)
     g_free(out);
     out = complete("info \t");
     g_assert_true(g_str_has_suffix(out, "\r\ncpus      history   kvm       "
-                                   "name      status    version   "
+                                   "mtree     name      status    version   "
                                    "x-info    \r\n"
                                    PROMPT "info \033[K"));
 }
