@@ -114,13 +114,20 @@ ErrorPrintFunc *error_get_printer(void **opaque)
     return cur_printer;
 }
 
-static void error_emit(const char *text)
+/* Give @text to this thread's printer, or write it to @out when none is set. */
+static void emit_to(FILE *out, const char *text)
 {
     if (cur_printer) {
         cur_printer(cur_printer_opaque, text);
     } else {
-        fputs(text, stderr);
+        fputs(text, out);
+        fflush(out);
     }
+}
+
+static void error_emit(const char *text)
+{
+    emit_to(stderr, text);
 }
 
 static const char *error_progname(void)
@@ -238,11 +245,6 @@ void help_printf(const char *fmt, ...)
     va_start(ap, fmt);
     text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    if (cur_printer) {
-        cur_printer(cur_printer_opaque, text);
-    } else {
-        /* Help is output, not a diagnostic: `kvmini -object help | less`. */
-        fputs(text, stdout);
-        fflush(stdout);
-    }
+    /* Help is output, not a diagnostic: `kvmini -object help | less`. */
+    emit_to(stdout, text);
 }
