@@ -2,7 +2,7 @@
 /*
  * hmp-cmds-run.c: HMP commands that run and stop the VM (stop, cont,
  * system_reset, system_powerdown, quit) and show its vCPUs and KVM
- * (info cpus, info kvm), each a wrapper over the QMP command.
+ * (cpu, info cpus, info kvm), each a wrapper over the QMP command.
  */
 #include "osdep.h"
 
@@ -71,6 +71,14 @@ static void hmp_info_cpus(Monitor *mon, const QDict *qdict)
     }
 }
 
+/* Make vCPU @index the one this monitor's CPU commands (info registers) use. */
+static void hmp_cpu(Monitor *mon, const QDict *qdict)
+{
+    if (!monitor_set_cpu_index(mon, qdict_get_int(qdict, "index"))) {
+        monitor_printf(mon, "invalid CPU index\n");
+    }
+}
+
 const HMPCommand hmp_run_commands[] = {
     {
         .name = "cont|c",
@@ -78,6 +86,13 @@ const HMPCommand hmp_run_commands[] = {
         .params = "",
         .help = "resume emulation",
         .cmd = hmp_cont,
+    },
+    {
+        .name = "cpu",
+        .args_type = "index:i",
+        .params = "index",
+        .help = "set the default CPU",
+        .cmd = hmp_cpu,
     },
     {
         .name = "quit|q",
