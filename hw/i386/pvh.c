@@ -220,7 +220,8 @@ static bool pvh_check(const X86Boot *b, const PVHElf *elf, uint64_t *entry,
         if (!s.memsz) {
             continue;
         }
-        last = s.paddr + (s.memsz - 1);
+        last = s.paddr > UINT64_MAX - (s.memsz - 1) ? UINT64_MAX
+                                                    : s.paddr + (s.memsz - 1);
         if (x86_range_is_reserved(s.paddr, s.memsz, &area_start,
                                   &area_last)) {
             error_setg(errp, "%s: segment 0x%" PRIx64 "-0x%" PRIx64
