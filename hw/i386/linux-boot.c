@@ -68,8 +68,7 @@ typedef struct LinuxKernel {
     uint64_t setup_size;
     uint64_t code_size;                 /* the protected-mode part */
     uint64_t load_addr;
-    uint64_t mem_size;                  /* RAM it needs from load_addr */
-    uint64_t end;                       /* and where what it uses ends */
+    uint64_t end;                       /* where the RAM it uses ends */
 } LinuxKernel;
 
 static uint16_t ld16(const uint8_t *p)
@@ -169,34 +168,31 @@ static bool linux_fits(const X86Boot *b, uint64_t addr, uint64_t size)
 }
 
 /*
- * Where the kernel goes: its preferred address when it is relocatable
- * and that fits (no copy in the decompressor), else 1 MiB. The 64-bit
- * decompressor moves itself up to the preferred address when loaded
- * lower, so the initrd must stay above that too.
+ * Where the kernel goes and what RAM it needs. The 64-bit decompressor
+ * works in init_size bytes from pref_address (its LOAD_PHYSICAL_ADDR)
+ * when loaded lower, so a relocatable kernel is loaded right there (no
+ * copy), any other at 1 MiB; either way that area must be RAM, and the
+ * initrd goes above it.
  */
 static bool linux_place(const X86Boot *b, LinuxKernel *k, Error **errp)
 {
     const uint8_t *d = k->file->data;
-    uint64_t pref;
+    uint64_t run_addr = X86_BOOT_KERNEL, run_size = k->code_size;
 
-    k->mem_size = k->code_size;
     k->load_addr = X86_BOOT_KERNEL;
-    k->end = 0;
     if (k->version >= 0x20a) {
-        k->mem_size = MAX(k->mem_size, ld32(d + LINUX_INIT_SIZE));
-        pref = ld64(d + LINUX_PREF_ADDRESS);
-        if (linux_fits(b, pref, k->mem_size)) {
-            k->load_addr = d[LINUX_RELOCATABLE] ? pref : k->load_addr;
-            k->end = pref + k->mem_size;
-        }
+        run_addr = MAX(ld64(d + LINUX_PREF_ADDRESS), X86_BOOT_KERNEL);
+        run_size = MAX(run_size, ld32(d + LINUX_INIT_SIZE));
+        k->load_addr = d[LINUX_RELOCATABLE] ? run_addr : X86_BOOT_KERNEL;
     }
-    if (!linux_fits(b, k->load_addr, k->mem_size)) {
+    /* run_size >= code_size, so the file fits at 1 MiB if this fits. */
+    if (!linux_fits(b, run_addr, run_size)) {
         error_setg(errp, "%s: kernel does not fit in RAM (needs 0x%" PRIx64
-                   "-0x%" PRIx64 ")", k->file->name, k->load_addr,
-                   k->load_addr + k->mem_size - 1);
+                   "-0x%" PRIx64 ")", k->file->name, run_addr,
+                   run_addr + run_size - 1);
         return false;
     }
-    k->end = MAX(k->end, k->load_addr + k->mem_size);
+    k->end = MAX(run_addr + run_size, k->load_addr + k->code_size);
     return true;
 }
 

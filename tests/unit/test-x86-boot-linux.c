@@ -191,16 +191,35 @@ static void test_synthetic(void)
     boot_test_free(t);
 }
 
-/* A relocatable kernel goes to pref_address when it fits there. */
-static void test_relocatable(void)
+/* A synthetic bzImage as @s says must fail with @expected. */
+static void bz_fails(const BzSpec *s, uint64_t ram, const char *cmdline,
+                     const char *expected)
+{
+    BootTest *t = boot_test_new(ram, 0);
+    g_autoptr(GByteArray) bz = bz_image(s);
+
+    t->cfg.kernel = bz_file(t, "k", bz);
+    t->cfg.cmdline = cmdline;
+    boot_test_load_fails(t, expected);
+    boot_test_free(t);
+}
+
+/*
+ * A relocatable kernel is loaded at pref_address, any other at 1 MiB;
+ * both need init_size bytes of RAM from pref_address, where the
+ * decompressor runs, and the initrd goes above that.
+ */
+static void test_pref_address(void)
 {
     BzSpec s = bz_default;
     BootTest *t;
     g_autoptr(GByteArray) bz = NULL;
+    uint8_t initrd[100] = { 1 };
 
     s.relocatable = 1;
     s.pref_address = 0x1000000;
     s.init_size = 0x400000;
+    s.initrd_addr_max = 0xffffffff;
     bz = bz_image(&s);
     t = boot_test_new(64 * MiB, 0);
     t->cfg.kernel = bz_file(t, "bzImage", bz);
@@ -210,11 +229,21 @@ static void test_relocatable(void)
                     bz->data + SETUP_SIZE, 0x1000);
     boot_test_free(t);
 
-    t = boot_test_new(16 * MiB, 0);
+    bz_fails(&s, 16 * MiB, "", "DIR/k: kernel does not fit in RAM "
+             "(needs 0x1000000-0x13fffff)");
+
+    s.relocatable = 0;
+    g_byte_array_unref(bz);
+    bz = bz_image(&s);
+    t = boot_test_new(0x1401000, 0);
     t->cfg.kernel = bz_file(t, "bzImage", bz);
+    t->cfg.initrd = boot_test_file(t, "initrd", initrd, sizeof(initrd));
     boot_test_load(t);
     check_long_mode(t, 0x100000);
+    g_assert_cmphex(boot_test_ld32(t, X86_BOOT_INFO + 0x218), ==, 0x1400000);
     boot_test_free(t);
+    bz_fails(&s, 0x13ff000, "", "DIR/k: kernel does not fit in RAM "
+             "(needs 0x1000000-0x13fffff)");
 }
 
 static void test_debian(void)
@@ -250,19 +279,6 @@ static void test_debian(void)
                     data + ((uint8_t)data[0x1f1] + 1) * 512, 0x1000);
     boot_test_free(t);
     globfree(&g);
-}
-
-/* A synthetic bzImage as @s says must fail with @expected. */
-static void bz_fails(const BzSpec *s, uint64_t ram, const char *cmdline,
-                     const char *expected)
-{
-    BootTest *t = boot_test_new(ram, 0);
-    g_autoptr(GByteArray) bz = bz_image(s);
-
-    t->cfg.kernel = bz_file(t, "k", bz);
-    t->cfg.cmdline = cmdline;
-    boot_test_load_fails(t, expected);
-    boot_test_free(t);
 }
 
 static void test_bad_header(void)
@@ -334,7 +350,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/x86-boot/linux/synthetic", test_synthetic);
-    g_test_add_func("/x86-boot/linux/relocatable", test_relocatable);
+    g_test_add_func("/x86-boot/linux/pref-address", test_pref_address);
     g_test_add_func("/x86-boot/linux/debian", test_debian);
     g_test_add_func("/x86-boot/linux/bad-header", test_bad_header);
     g_test_add_func("/x86-boot/linux/truncated-setup", test_truncated_setup);
