@@ -181,20 +181,41 @@ static bool pvh_scan_notes(const uint8_t *p, uint64_t len, uint64_t *entry)
     return false;
 }
 
+/* Check where loadable segment @s (non-empty) goes. */
+static bool pvh_check_load(const X86Boot *b, const char *name,
+                           const PVHSegment *s, Error **errp)
+{
+    uint64_t area_start, area_last;
+    uint64_t last = s->paddr > UINT64_MAX - (s->memsz - 1)
+                    ? UINT64_MAX : s->paddr + (s->memsz - 1);
+
+    if (x86_range_is_reserved(s->paddr, s->memsz, &area_start, &area_last)) {
+        error_setg(errp, "%s: segment 0x%" PRIx64 "-0x%" PRIx64
+                   " overlaps kvmini's boot data at 0x%" PRIx64 "-0x%" PRIx64,
+                   name, s->paddr, last, area_start, area_last);
+        return false;
+    }
+    if (!x86_range_in_ram(b, s->paddr, s->memsz)) {
+        error_setg(errp, "%s: segment 0x%" PRIx64 "-0x%" PRIx64
+                   " does not fit in RAM", name, s->paddr, last);
+        return false;
+    }
+    return true;
+}
+
 /*
- * Check every segment's place in the file, find the entry note, and
- * check where the loadable segments go; *@kernel_end is where the last
- * one below 4 GiB ends.
+ * Check every segment's place in the file and every loadable one's in
+ * RAM, and find the entry note; *@kernel_end is where the last segment
+ * below 4 GiB ends (at least 1 MiB), *@loads counts the loadable ones.
  */
-static bool pvh_check(const X86Boot *b, const PVHElf *elf, uint64_t *entry,
-                      uint64_t *kernel_end, Error **errp)
+static bool pvh_check_segments(const X86Boot *b, const PVHElf *elf,
+                               uint64_t *entry, uint64_t *kernel_end,
+                               unsigned *loads, Error **errp)
 {
     const char *name = elf->file->name;
     bool found = false;
-    unsigned i, loads = 0;
-    uint64_t area_start, area_last, last;
+    unsigned i;
 
-    *kernel_end = X86_BOOT_KERNEL;
     for (i = 0; i < elf->phnum; i++) {
         PVHSegment s = pvh_segment(elf, i);
 
@@ -210,39 +231,35 @@ static bool pvh_check(const X86Boot *b, const PVHElf *elf, uint64_t *entry,
         if (PT_NOTE == s.type) {
             found = found || pvh_scan_notes(elf->file->data + s.offset,
                                             s.filesz, entry);
-            continue;
-        }
-        if (s.filesz > s.memsz) {
+        } else if (s.filesz > s.memsz) {
             error_setg(errp, "%s: ELF segment %u is larger in the file "
                        "than in memory", name, i);
             return false;
+        } else if (s.memsz) {
+            if (!pvh_check_load(b, name, &s, errp)) {
+                return false;
+            }
+            if (s.paddr < X86_HIGHMEM_BASE) {
+                *kernel_end = MAX(*kernel_end, s.paddr + s.memsz);
+            }
+            (*loads)++;
         }
-        if (!s.memsz) {
-            continue;
-        }
-        last = s.paddr > UINT64_MAX - (s.memsz - 1) ? UINT64_MAX
-                                                    : s.paddr + (s.memsz - 1);
-        if (x86_range_is_reserved(s.paddr, s.memsz, &area_start,
-                                  &area_last)) {
-            error_setg(errp, "%s: segment 0x%" PRIx64 "-0x%" PRIx64
-                       " overlaps kvmini's boot data at 0x%" PRIx64
-                       "-0x%" PRIx64, name, s.paddr, last, area_start,
-                       area_last);
-            return false;
-        }
-        if (!x86_range_in_ram(b, s.paddr, s.memsz)) {
-            error_setg(errp, "%s: segment 0x%" PRIx64 "-0x%" PRIx64
-                       " does not fit in RAM", name, s.paddr, last);
-            return false;
-        }
-        if (s.paddr < X86_HIGHMEM_BASE) {
-            *kernel_end = MAX(*kernel_end, s.paddr + s.memsz);
-        }
-        loads++;
     }
     if (!found) {
         error_setg(errp, "%s: not a PVH ELF (no XEN_ELFNOTE_PHYS32_ENTRY "
                    "note) nor a Linux bzImage", name);
+    }
+    return found;
+}
+
+static bool pvh_check(const X86Boot *b, const PVHElf *elf, uint64_t *entry,
+                      uint64_t *kernel_end, Error **errp)
+{
+    const char *name = elf->file->name;
+    unsigned loads = 0;
+
+    *kernel_end = X86_BOOT_KERNEL;
+    if (!pvh_check_segments(b, elf, entry, kernel_end, &loads, errp)) {
         return false;
     }
     if (!loads) {

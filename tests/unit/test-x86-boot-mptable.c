@@ -39,17 +39,13 @@ static void check_interrupt(const uint8_t *e, uint8_t type, uint8_t irq_type,
     g_assert_cmpmem(e, 8, expected, 8);
 }
 
-static void check_table(unsigned ncpus)
+/* The floating pointer and the configuration table header. */
+static void check_headers(const uint8_t *t, size_t size, unsigned ncpus)
 {
-    g_autofree uint8_t *t = NULL;
-    const uint8_t *config, *e;
-    size_t size;
-    unsigned i, irq;
+    const uint8_t *config = t + 16;
+    unsigned i;
 
-    t = mptable_build(MP_ADDR, ncpus, &size, &error_abort);
-    g_assert_cmpuint(size, ==, 16 + 44 + 20 * ncpus + 8 + 8 + 17 * 8);
 
-    /* The floating pointer. */
     g_assert_cmpmem(t, 4, "_MP_", 4);
     g_assert_cmphex(ld32(t + 4), ==, MP_ADDR + 16);
     g_assert_cmpuint(t[8], ==, 1);
@@ -59,8 +55,6 @@ static void check_table(unsigned ncpus)
         g_assert_cmpuint(t[i], ==, 0);
     }
 
-    /* The configuration table header. */
-    config = t + 16;
     g_assert_cmpmem(config, 4, "PCMP", 4);
     g_assert_cmpuint(ld16(config + 4), ==, size - 16);
     g_assert_cmpuint(config[6], ==, 4);
@@ -71,9 +65,21 @@ static void check_table(unsigned ncpus)
     g_assert_cmpuint(ld16(config + 34), ==, ncpus + 2 + 15 + 2);
     g_assert_cmphex(ld32(config + 36), ==, 0xfee00000);
     g_assert_cmpuint(ld16(config + 40), ==, 0);
+}
+
+static void check_table(unsigned ncpus)
+{
+    g_autofree uint8_t *t = NULL;
+    const uint8_t *e;
+    size_t size;
+    unsigned i, irq;
+
+    t = mptable_build(MP_ADDR, ncpus, &size, &error_abort);
+    g_assert_cmpuint(size, ==, 16 + 44 + 20 * ncpus + 8 + 8 + 17 * 8);
+    check_headers(t, size, ncpus);
 
     /* Processors: APIC id = index, enabled, the BSP first. */
-    e = config + 44;
+    e = t + 16 + 44;
     for (i = 0; i < ncpus; i++, e += 20) {
         g_assert_cmpuint(e[0], ==, 0);
         g_assert_cmpuint(e[1], ==, i);
