@@ -103,9 +103,9 @@ static inline void isa_outb(uint16_t port, uint8_t val)
                      ==, MEMTX_OK);
 }
 
-/* Run the main loop until @cond holds or a second passes; returns @cond. */
+/* Run the main loop until @cond holds or 2 s pass; returns @cond. */
 #define isa_test_wait_for(cond) ({                                       \
-        gint64 deadline_ = g_get_monotonic_time() + G_USEC_PER_SEC;     \
+        gint64 deadline_ = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;    \
         while (!(cond) && g_get_monotonic_time() < deadline_) {         \
             g_main_context_iteration(NULL, false);                      \
             g_usleep(100);                                              \
