@@ -16,8 +16,11 @@ static ISABus *isa_bus_default;
 static bool isabus_bridge_realize(DeviceState *dev, Error **errp)
 {
     if (!dev->child_buses) {
-        /* Unnamed: qdev calls the first bus of type "ISA" "isa.0". */
-        qbus_new(TYPE_ISA_BUS, dev, NULL);
+        /*
+         * QEMU leaves it to qdev to name it, which calls the first ISA
+         * bus "isa.0"; there is only ever one, so it is always that.
+         */
+        qbus_new(TYPE_ISA_BUS, dev, "isa.0");
     }
     return true;
 }
