@@ -42,6 +42,8 @@ static void test_default_bus(void)
 {
     ISABus *bus = isa_test_bus_new();
     DeviceState *com1, *com2;
+    g_autofree char *path = NULL;
+    g_autofree char *chardev = NULL;
     Error *err = NULL;
 
     qemu_chr_new_from_cmdline("null,id=c0", &error_abort);
@@ -49,15 +51,15 @@ static void test_default_bus(void)
     com2 = isa_test_device_add("isa-serial,id=com2");
     g_assert_true(com1->parent_bus == BUS(bus));
     g_assert_cmpstr(BUS(bus)->name, ==, "isa.0");
-    g_assert_cmpstr(object_get_canonical_path(OBJECT(com2)), ==,
-                    "/machine/peripheral/com2");
+    path = object_get_canonical_path(OBJECT(com2));
+    g_assert_cmpstr(path, ==, "/machine/peripheral/com2");
     /* The first free COM ports: COM1 and COM2 answer. */
     g_assert_cmphex(isa_inb(0x3f8 + 5), ==, 0x60);
     g_assert_cmphex(isa_inb(0x2f8 + 5), ==, 0x60);
     g_assert_cmpuint(object_property_get_uint(OBJECT(com2), "irq",
                                               &error_abort), ==, 3);
-    g_assert_cmpstr(object_property_get_str(OBJECT(com1), "chardev",
-                                            &error_abort), ==, "c0");
+    chardev = object_property_get_str(OBJECT(com1), "chardev", &error_abort);
+    g_assert_cmpstr(chardev, ==, "c0");
     isa_test_device_add("isa-serial,index=3");
     g_assert_cmphex(isa_inb(0x2e8 + 5), ==, 0x60);
 
