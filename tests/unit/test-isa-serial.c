@@ -4,16 +4,19 @@
  * ports as a guest does: registers after reset, the divisor latch, output
  * to a ringbuf chardev, input with the data-ready interrupt, FIFO trigger
  * level and character timeout, interrupt priorities, loopback, and output
- * kept while the chardev cannot take it.
+ * kept while the chardev cannot take it, and guest misuse logged under
+ * -d guest_errors at a limited rate.
  */
 #include "osdep.h"
 
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 
 #include "chardev/char-fe.h"
 #include "chardev/char-opts.h"
 #include "qapi-commands-char.h"
 #include "test-isa-helpers.h"
+#include "util/log.h"
 
 #define COM1 0x3f8
 #define RBR (COM1 + 0)
@@ -298,6 +301,51 @@ static void test_backpressure(void)
     close(slow_pipe[1]);
 }
 
+/* The log's text since the last call (the file is truncated again). */
+static char *log_take(const char *path)
+{
+    char *text = NULL;
+
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_true(log_set_file(path, &error_abort));
+    return text;
+}
+
+static void test_guest_errors(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("kvmini-isa-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "log", NULL);
+    g_autoptr(GString) expected = g_string_new(NULL);
+    g_autofree char *text = NULL;
+    int i;
+
+    setup("null,id=ser0");
+    log_set_mask(LOG_GUEST_ERROR);
+    g_assert_true(log_set_file(path, &error_abort));
+    /* Twelve writes to LSR, read-only: ten lines in a second. */
+    for (i = 0; i < 12; i++) {
+        isa_outb(LSR, i);
+        if (i < 10) {
+            g_string_append_printf(expected, "serial: write 0x%x to "
+                                   "read-only register 5\n", i);
+        }
+    }
+    text = log_take(path);
+    g_assert_cmpstr(text, ==, expected->str);
+    g_free(text);
+    /* A second later the next line says how many were left out. */
+    g_usleep(G_USEC_PER_SEC + 1000);
+    isa_outb(MSR, 0x77);
+    text = log_take(path);
+    g_assert_cmpstr(text, ==, "2 similar messages suppressed\n"
+                    "serial: write 0x77 to read-only register 6\n");
+    log_close();
+    log_set_mask(0);
+    teardown();
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -310,5 +358,6 @@ int main(int argc, char **argv)
     g_test_add_func("/isa/serial/iir-priority", test_iir_priority);
     g_test_add_func("/isa/serial/loopback", test_loopback);
     g_test_add_func("/isa/serial/backpressure", test_backpressure);
+    g_test_add_func("/isa/serial/guest-errors", test_guest_errors);
     return g_test_run();
 }
