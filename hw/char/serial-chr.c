@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * serial-chr.c: the 16550A core's chardev side: output handed over
+ * without blocking (retried from the main loop while the chardev is
+ * full), input as the receive FIFO has room, breaks, and the receive
+ * character timeout.
+ */
+#include "osdep.h"
+
+#include "serial-internal.h"
+
+/* How often output is retried when the chardev offers no G_IO_OUT watch. */
+#define SERIAL_TX_RETRY_MS 10
+
+static void serial_tx_retry_start(SerialState *s);
+
+static gboolean serial_tx_watch(void *do_not_use, GIOCondition cond,
+                                void *opaque)
+{
+    SerialState *s = opaque;
+
+    s->tx_retry = 0;
+    serial_tx_flush(s);
+    return G_SOURCE_REMOVE;
+}
+
+static gboolean serial_tx_timer(void *opaque)
+{
+    return serial_tx_watch(NULL, G_IO_OUT, opaque);
+}
+
+static void serial_tx_retry_start(SerialState *s)
+{
+    if (s->tx_retry) {
+        return;
+    }
+    s->tx_retry = qemu_chr_fe_add_watch(&s->chr, G_IO_OUT, serial_tx_watch,
+                                        s);
+    if (!s->tx_retry) {
+        s->tx_retry = g_timeout_add(SERIAL_TX_RETRY_MS, serial_tx_timer, s);
+    }
+}
+
+void serial_tx_cancel(SerialState *s)
+{
+    if (s->tx_retry) {
+        g_source_remove(s->tx_retry);
+        s->tx_retry = 0;
+    }
+}
+
+void serial_tx_flush(SerialState *s)
+{
+    while (s->tx.num) {
+        /* The bytes from head to the end of the ring, or to the tail. */
+        int len = MIN(s->tx.num, UART_FIFO_LENGTH - s->tx.head);
+        int n = qemu_chr_fe_write(&s->chr, &s->tx.data[s->tx.head], len);
+
+        if (n < 0) {
+            /* Nobody is connected: the bits leave the UART unheard. */
+            n = len;
+        } else if (0 == n) {
+            /* The chardev is full: keep the bytes, THRE stays clear. */
+            serial_tx_retry_start(s);
+            return;
+        }
+        s->tx.head = (s->tx.head + n) % UART_FIFO_LENGTH;
+        s->tx.num -= n;
+    }
+    serial_tx_cancel(s);
+    s->thr_ipending = true;
+    serial_update_irq(s);
+}
+
+static int serial_can_receive(void *opaque)
+{
+    SerialState *s = opaque;
+
+    /* In loopback the receiver listens to the transmitter only. */
+    if (serial_loopback(s)) {
+        return 0;
+    }
+    return serial_fifo_capacity(s) - MIN(s->rx.num, serial_fifo_capacity(s));
+}
+
+static void serial_receive(void *opaque, const uint8_t *buf, int size)
+{
+    SerialState *s = opaque;
+    int i;
+
+    for (i = 0; i < size; i++) {
+        serial_receive_byte(s, buf[i]);
+    }
+    serial_update_irq(s);
+}
+
+static void serial_event(void *opaque, QEMUChrEvent event)
+{
+    SerialState *s = opaque;
+
+    if (CHR_EVENT_BREAK == event) {
+        /* A break arrives as a zero byte with BI set. */
+        s->lsr_err |= UART_LSR_BI;
+        if (serial_fifo_enabled(s)) {
+            s->lsr_err |= UART_LSR_FIFOE;
+        }
+        serial_receive_byte(s, 0);
+        serial_update_irq(s);
+    }
+}
+
+void serial_chr_connect(SerialState *s)
+{
+    qemu_chr_fe_set_handlers(&s->chr, serial_can_receive, serial_receive,
+                             serial_event, s);
+}
+
+void serial_accept_input(SerialState *s)
+{
+    if (serial_can_receive(s) > 0) {
+        qemu_chr_fe_accept_input(&s->chr);
+    }
+}
+
+static gboolean serial_rx_timeout(void *opaque)
+{
+    SerialState *s = opaque;
+
+    s->rx_timeout = 0;
+    if (serial_rx_below_trigger(s)) {
+        s->timeout_ipending = true;
+        serial_update_irq(s);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+/* Four character times at the current line settings, in ms (at least 1). */
+static guint serial_char_timeout_ms(const SerialState *s)
+{
+    unsigned bits = 1 + 5 + (s->lcr & 0x03) + !!(s->lcr & 0x08) +
+                    ((s->lcr & 0x04) ? 2 : 1);
+    uint64_t divider = s->divider ? s->divider : 1;
+    uint64_t us;
+
+    if (!s->baudbase) {
+        return 1;
+    }
+    us = 4 * bits * G_USEC_PER_SEC * divider / s->baudbase;
+    return MAX(1, (us + 999) / 1000);
+}
+
+void serial_rx_timeout_cancel(SerialState *s)
+{
+    if (s->rx_timeout) {
+        g_source_remove(s->rx_timeout);
+        s->rx_timeout = 0;
+    }
+}
+
+void serial_rx_timeout_arm(SerialState *s)
+{
+    serial_rx_timeout_cancel(s);
+    if (serial_rx_below_trigger(s)) {
+        s->rx_timeout = g_timeout_add(serial_char_timeout_ms(s),
+                                      serial_rx_timeout, s);
+    }
+}

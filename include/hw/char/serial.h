@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * serial.h: the core of a 16550A UART ("serial"), a bus-less device that
+ * a bus binding (serial-isa.c) embeds, wires to an interrupt line and maps
+ * as 8 byte-wide registers. Output goes to its chardev without blocking the
+ * vCPU; input is taken as the receive FIFO has room.
+ */
+#ifndef HW_CHAR_SERIAL_H
+#define HW_CHAR_SERIAL_H
+
+#include "chardev/char-fe.h"
+#include "hw/irq.h"
+#include "hw/isa/isa-log.h"
+#include "hw/qdev-core.h"
+#include "system/memory.h"
+
+#define TYPE_SERIAL "serial"
+OBJECT_DECLARE_SIMPLE_TYPE(SerialState, SERIAL)
+
+/* The depth of each FIFO of a 16550A. */
+#define UART_FIFO_LENGTH 16
+
+/* SerialFIFO: a ring of bytes; which part of it is used depends on FCR. */
+typedef struct SerialFIFO {
+    uint8_t data[UART_FIFO_LENGTH];
+    unsigned head;              /* index of the oldest byte */
+    unsigned num;               /* bytes held */
+} SerialFIFO;
+
+/*
+ * SerialState: the UART's registers and FIFOs. The binding sets @irq and
+ * maps @io (memory_region_init_io() with serial_io_ops, @opaque the
+ * SerialState) before realizing it.
+ */
+struct SerialState {
+    DeviceState parent_obj;
+
+    /* properties */
+    CharBackend chr;
+    uint32_t baudbase;
+
+    /* wiring, set by the bus binding */
+    qemu_irq irq;
+    MemoryRegion io;
+
+    /* registers */
+    uint16_t divider;           /* DLL/DLM */
+    uint8_t ier;
+    uint8_t lcr;
+    uint8_t mcr;
+    uint8_t lsr_err;            /* LSR error bits (OE, PE, FE, BI, bit 7) */
+    uint8_t msr;
+    uint8_t scr;
+    uint8_t fcr;                /* FIFO enable, DMA mode, trigger level */
+
+    /* interrupt and data state */
+    bool thr_ipending;          /* THRE interrupt, until IIR read/THR write */
+    bool timeout_ipending;      /* character timeout interrupt */
+    bool irq_level;             /* the level last put on @irq */
+    SerialFIFO rx;
+    SerialFIFO tx;              /* bytes the chardev has not taken yet */
+    guint tx_retry;             /* source retrying output, or 0 */
+    guint rx_timeout;           /* source of the character timeout, or 0 */
+    ISALogLimit log_limit;
+};
+
+/* The register callbacks: 8 byte-wide registers at offsets 0-7. */
+extern const MemoryRegionOps serial_io_ops;
+
+#endif /* HW_CHAR_SERIAL_H */
