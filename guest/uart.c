@@ -60,6 +60,17 @@ void print_u64(const char *s, uint64_t v)
     uart_putc('\n');
 }
 
+void guest_printf(const char *fmt, ...)
+{
+    char buf[160];
+    va_list ap;
+
+    va_start(ap, fmt);
+    kg_vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    uart_puts(buf);
+}
+
 void guest_exit(uint32_t value)
 {
     outl(DEBUG_EXIT_PORT, value);
