@@ -9,6 +9,9 @@
  *       print the median milliseconds from fork() to the end of the first
  *       output line containing LINE, and to the VMM's exit, and the exit
  *       status of the last run
+ *   boot-bench greeting RUNS VMM ARGS...      start the VMM RUNS times,
+ *       "@SOCK@" in ARGS replaced by a fresh unix socket path; print the
+ *       median milliseconds from fork() to the whole QMP greeting line
  *   boot-bench rss RAM_MIB PROMPT VMM ARGS... start the VMM, wait for
  *       PROMPT on its console, then print its VmRSS, the resident part of
  *       the guest RAM mapping (the largest of at least RAM_MIB MiB in
@@ -20,6 +23,8 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -134,6 +139,12 @@ static int vmm_wait_exit(Vmm *v)
     return status;
 }
 
+static void vmm_kill(Vmm *v)
+{
+    kill(v->pid, SIGKILL);
+    waitpid(v->pid, NULL, 0);
+}
+
 static void vmm_free(Vmm *v)
 {
     close(v->in);
@@ -172,6 +183,80 @@ static void bench_serial(int runs, const char *line, char **argv)
            WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     g_free(first);
     g_free(exited);
+}
+
+/* Connect to the unix socket @path, retrying until @deadline; or -1. */
+static int connect_until(const char *path, double deadline)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    int fd;
+
+    g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path));
+    while (now_ms() < deadline) {
+        fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        if (0 > fd) {
+            die("socket failed");
+        }
+        if (!connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
+            return fd;
+        }
+        close(fd);
+        usleep(200);
+    }
+    return -1;
+}
+
+/* Milliseconds from fork() to the QMP greeting of the VMM @argv. */
+static double greeting_once(char **argv)
+{
+    g_autofree char *dir = g_dir_make_tmp("boot-bench-XXXXXX", NULL);
+    g_autofree char *sock = g_build_filename(dir, "qmp.sock", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
+    double t0, deadline, ms = -1;
+    char c = 0;
+    Vmm v;
+    int fd, i;
+
+    for (i = 0; argv[i]; i++) {
+        g_auto(GStrv) parts = g_strsplit(argv[i], "@SOCK@", -1);
+
+        g_ptr_array_add(args, g_strjoinv(sock, parts));
+    }
+    g_ptr_array_add(args, NULL);
+    t0 = now_ms();
+    deadline = t0 + TIMEOUT_MS;
+    vmm_spawn(&v, (char **)args->pdata);
+    fd = connect_until(sock, deadline);
+    /* The greeting is one line: {"QMP": {...}}. */
+    while (0 <= fd && '\n' != c && 1 == read(fd, &c, 1)) {
+        if ('\n' == c) {
+            ms = now_ms() - t0;
+        }
+    }
+    if (0 <= fd) {
+        close(fd);
+    }
+    vmm_kill(&v);
+    vmm_free(&v);
+    unlink(sock);
+    rmdir(dir);
+    if (0 > ms) {
+        die("no QMP greeting from the VMM");
+    }
+    return ms;
+}
+
+static void bench_greeting(int runs, char **argv)
+{
+    double *ms = g_new(double, runs);
+    int i;
+
+    for (i = 0; i < runs; i++) {
+        ms[i] = greeting_once(argv);
+    }
+    qsort(ms, runs, sizeof(*ms), cmp_double);
+    printf("greeting_median_ms %.2f\n", ms[runs / 2]);
+    g_free(ms);
 }
 
 /* The lines of /proc/@pid/@file (a new string vector). */
@@ -233,8 +318,7 @@ static void bench_rss(long ram_mib, const char *prompt, char **argv)
     vmm_rss(v.pid, ram_mib * 1024, &total, &ram);
     printf("vmrss_kib %ld\nguest_ram_rss_kib %ld\noverhead_kib %ld\n",
            total, ram, total - ram);
-    kill(v.pid, SIGKILL);
-    waitpid(v.pid, NULL, 0);
+    vmm_kill(&v);
     vmm_free(&v);
 }
 
@@ -242,8 +326,9 @@ int main(int argc, char **argv)
 {
     long n;
 
-    if (5 > argc) {
+    if (4 > argc) {
         fprintf(stderr, "usage: boot-bench serial RUNS LINE VMM [ARGS...]\n"
+                "       boot-bench greeting RUNS VMM [ARGS...]\n"
                 "       boot-bench rss RAM_MIB PROMPT VMM [ARGS...]\n");
         return 1;
     }
@@ -252,12 +337,15 @@ int main(int argc, char **argv)
     if (0 >= n) {
         die("RUNS and RAM_MIB must be positive numbers");
     }
-    if (!strcmp(argv[1], "serial")) {
+    if (!strcmp(argv[1], "serial") && 5 <= argc) {
         bench_serial(n, argv[3], argv + 4);
-    } else if (!strcmp(argv[1], "rss")) {
+    } else if (!strcmp(argv[1], "greeting")) {
+        bench_greeting(n, argv + 3);
+    } else if (!strcmp(argv[1], "rss") && 5 <= argc) {
         bench_rss(n, argv[3], argv + 4);
     } else {
-        fprintf(stderr, "boot-bench: unknown mode '%s'\n", argv[1]);
+        fprintf(stderr, "boot-bench: unknown mode '%s' or too few "
+                "arguments\n", argv[1]);
         return 1;
     }
     return 0;

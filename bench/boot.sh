@@ -14,21 +14,21 @@
 # Without a usable /dev/kvm it runs itself under tests/nested/kvm-nested:
 # both VMMs then use the same nested KVM, so the ratios are what counts.
 #
-# Usage: bench/boot.sh [BUILDDIR]     (default: build; BOOT_BENCH_RUNS
-#        runs each, default 10; QEMU from scripts/setup-deps --bench)
+# Usage: bench/boot.sh [BUILDDIR [RUNS]]     (default: build, 10 runs
+#        each; QEMU from scripts/setup-deps --bench)
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 
 build=${1:-build}
-runs=${BOOT_BENCH_RUNS:-10}
+runs=${2:-10}
 ram_mib=128
 helper=$build/bench/boot-bench
-qmp_bench=$build/bench/qmp-bench
 kvmini=$build/kvmini
 guest=$build/guest/kvmini-guest.elf
 qemu=$(command -v qemu-system-x86_64 || true)
 
-for f in "$helper" "$qmp_bench" "$kvmini" "$guest"; do
+for f in "$helper" "$kvmini" "$guest"; do
     if [[ ! -e $f ]]; then
         echo "bench/boot.sh: $f is missing; run 'make' first" >&2
         exit 1
@@ -46,7 +46,7 @@ if [[ ! -r /dev/kvm || ! -w /dev/kvm ]] && [[ -z ${KVM_NESTED_INSIDE:-} ]]; then
     fi
     echo "bench/boot.sh: no usable /dev/kvm here; running under tests/nested/kvm-nested"
     export BOOT_BENCH_NESTED=1
-    exec tests/nested/kvm-nested --timeout 3600 "$0" "$@"
+    exec tests/nested/kvm-nested --timeout 3600 "$0" "$build" "$runs"
 fi
 if [[ -n ${KVM_NESTED_INSIDE:-} ]]; then
     echo "nested: both VMMs run on the same nested KVM (kvm-amd in a QEMU TCG VM);"
@@ -62,7 +62,7 @@ kvmini_cmd=("$kvmini" -nographic -m "${ram_mib}M" -kernel "$guest")
 measure() {
     local s g r
     s=$("$helper" serial "$runs" "kvmini guest: hello" "$@" -append hello)
-    g=$("$qmp_bench" greeting "$runs" "$@" -S -qmp unix:@SOCK@,server=on,wait=off)
+    g=$("$helper" greeting "$runs" "$@" -S -qmp unix:@SOCK@,server=on,wait=off)
     r=$("$helper" rss "$ram_mib" "kvmini> " "$@" -append shell)
     echo "$(awk '/^first_line/ {print $2}' <<<"$s")" \
          "$(awk '/^exit_median/ {print $2}' <<<"$s")" \
