@@ -93,28 +93,14 @@ void cpu_init(void)
     __asm__ volatile("lidt %0" : : "m"(idt_desc));
 }
 
-static void print_hex(const char *s, uint64_t v)
-{
-    char buf[KG_NUM_BUF];
-
-    uart_puts(s);
-    uart_puts(kg_fmt_hex(buf, v, 1));
-}
-
 /* Called by start.S's exception stubs: report the exception and exit. */
 __attribute__((noreturn)) void trap_report(const struct trap_frame *f)
 {
-    char buf[KG_NUM_BUF];
     uint64_t cr2;
 
     __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-    uart_puts("\nkvmini guest: exception ");
-    uart_puts(kg_fmt_u64(buf, f->vector));
-    print_hex(" error ", f->error);
-    print_hex(" rip ", f->rip);
-    print_hex(" cs ", f->cs);
-    print_hex(" rsp ", f->rsp);
-    print_hex(" cr2 ", cr2);
-    uart_puts("\n");
+    guest_printf("\nkvmini guest: exception %lu error 0x%lx rip 0x%lx "
+                 "cs 0x%lx rsp 0x%lx cr2 0x%lx\n", f->vector, f->error,
+                 f->rip, f->cs, f->rsp, cr2);
     guest_exit(EXIT_EXCEPTION);
 }

@@ -92,8 +92,6 @@ void uart_puts(const char *s);
 /* The next received byte, waiting for it. */
 char uart_getc(void);
 
-/* Print @s, then @v in decimal and a newline. */
-void print_u64(const char *s, uint64_t v);
 /* Print @fmt (kg_vsnprintf() conversions, at most 160 bytes). */
 __attribute__((format(printf, 1, 2)))
 void guest_printf(const char *fmt, ...);

@@ -11,17 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Enough for any uint64_t in decimal or "0x" + 16 hex digits, plus NUL. */
-#define KG_NUM_BUF 24
-
 /* Whether @a and @b are equal strings. */
 bool kg_streq(const char *a, const char *b);
-
-/* Write @v in decimal to @buf (KG_NUM_BUF bytes); returns @buf. */
-char *kg_fmt_u64(char *buf, uint64_t v);
-
-/* Write @v as "0x" and @digits hex digits (1-16, more if needed) to @buf. */
-char *kg_fmt_hex(char *buf, uint64_t v, int digits);
 
 /*
  * Parse all of @s as a decimal number that fits in 64 bits into @out;

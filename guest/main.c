@@ -54,7 +54,7 @@ __attribute__((noreturn)) static void mode_counter(void)
     uart_puts("kvmini guest: counter\n");
     for (n = 1;; n++) {
         timer_delay_ms(100);
-        print_u64("", n);
+        guest_printf("%lu\n", n);
     }
 }
 

@@ -22,23 +22,15 @@ static void cmd_help(void)
 
 static void cmd_uptime(void)
 {
-    char buf[KG_NUM_BUF];
     uint64_t ms = timer_elapsed_ms();
 
-    uart_puts("uptime: ");
-    uart_puts(kg_fmt_u64(buf, ms / 1000));
-    uart_putc('.');
-    uart_putc('0' + ms % 1000 / 100);
-    uart_putc('0' + ms % 100 / 10);
-    uart_putc('0' + ms % 10);
-    uart_puts(" s\n");
+    guest_printf("uptime: %lu.%03lu s\n", ms / 1000, ms % 1000);
 }
 
 static void cmd_mem(void)
 {
     const struct pvh_start_info *si = guest_start_info();
     const struct pvh_memmap_entry *e;
-    char buf[KG_NUM_BUF];
     uint64_t ram = 0;
     uint32_t i;
 
@@ -51,21 +43,19 @@ static void cmd_mem(void)
         if (!e[i].size) {
             continue;
         }
-        uart_puts(kg_fmt_hex(buf, e[i].addr, 16));
-        uart_putc('-');
-        uart_puts(kg_fmt_hex(buf, e[i].addr + e[i].size - 1, 16));
-        uart_puts(e[i].type == 1 ? " ram\n" : " reserved\n");
+        guest_printf("0x%016lx-0x%016lx %s\n", e[i].addr,
+                     e[i].addr + e[i].size - 1,
+                     e[i].type == 1 ? "ram" : "reserved");
         if (e[i].type == 1) {
             ram += e[i].size;
         }
     }
-    print_u64("ram KiB: ", ram >> 10);
+    guest_printf("ram KiB: %lu\n", ram >> 10);
 }
 
 static void cmd_count(const char *arg)
 {
     uint64_t n = COUNT_DEFAULT, i;
-    char buf[KG_NUM_BUF];
 
     if (*arg && !kg_parse_u64(arg, &n)) {
         uart_puts("count: bad number '");
@@ -74,8 +64,7 @@ static void cmd_count(const char *arg)
         return;
     }
     for (i = 1; i <= n; i++) {
-        uart_puts(kg_fmt_u64(buf, i));
-        uart_putc(i == n ? '\n' : ' ');
+        guest_printf("%lu%c", i, i == n ? '\n' : ' ');
     }
 }
 

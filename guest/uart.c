@@ -51,15 +51,6 @@ char uart_getc(void)
     return (char)inb(COM1 + UART_RBR);
 }
 
-void print_u64(const char *s, uint64_t v)
-{
-    char buf[KG_NUM_BUF];
-
-    uart_puts(s);
-    uart_puts(kg_fmt_u64(buf, v));
-    uart_putc('\n');
-}
-
 void guest_printf(const char *fmt, ...)
 {
     char buf[160];
