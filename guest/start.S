@@ -31,6 +31,17 @@
         mov %eax, %cr0
         .endm
 
+/* Kernel data segments, and none in %fs/%gs (64-bit code; eax). */
+        .macro load_kernel_segments
+        mov $KERNEL_DS, %ax
+        mov %ax, %ds
+        mov %ax, %es
+        mov %ax, %ss
+        xor %eax, %eax
+        mov %ax, %fs
+        mov %ax, %gs
+        .endm
+
 /* XEN_ELFNOTE_PHYS32_ENTRY (18): the 32-bit PVH entry point. */
         .section .note.pvh, "a", @note
         .p2align 2
@@ -81,13 +92,7 @@ pvh_start:
 
         .code64
 long_mode:
-        mov $KERNEL_DS, %ax
-        mov %ax, %ds
-        mov %ax, %es
-        mov %ax, %ss
-        xor %eax, %eax
-        mov %ax, %fs
-        mov %ax, %gs
+        load_kernel_segments
         lea kernel_stack_top(%rip), %rsp
         call cpu_init
         mov $TSS_SEL0, %ax
@@ -141,13 +146,7 @@ ap_trampoline_end:
  */
         .code64
 ap_long_mode:
-        mov $KERNEL_DS, %ax
-        mov %ax, %ds
-        mov %ax, %es
-        mov %ax, %ss
-        xor %eax, %eax
-        mov %ax, %fs
-        mov %ax, %gs
+        load_kernel_segments
         mov ap_boot + AP_BOOT_KERNEL_STACK(%rip), %rsp
         lidt idt_desc(%rip)
         mov ap_boot + AP_BOOT_TSS(%rip), %ax

@@ -71,13 +71,40 @@ static char *cpio_cat(const char *archive, const char *file)
     return run_sh(cmd);
 }
 
-static bool have_busybox(void)
+/* A new temporary directory (new string), for remove_dir(). */
+static char *make_dir(void)
 {
+    g_autoptr(GError) err = NULL;
+    char *dir = g_dir_make_tmp("mkinitramfs-XXXXXX", &err);
+
+    g_assert_no_error(err);
+    return dir;
+}
+
+/* Remove @dir and what is in it, and free it. */
+static void remove_dir(char *dir)
+{
+    g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+
+    g_free(run_sh(cmd));
+    g_free(dir);
+}
+
+typedef void DirTest(const char *dir);
+
+/* Run the test @data (a DirTest) in a new temporary directory. */
+static void run_in_dir(gconstpointer data)
+{
+    DirTest *test = (DirTest *)data;
+    char *dir;
+
     if (!g_file_test(BUSYBOX, G_FILE_TEST_IS_EXECUTABLE)) {
         g_test_skip(BUSYBOX " is missing (scripts/setup-deps --linux)");
-        return false;
+        return;
     }
-    return true;
+    dir = make_dir();
+    test(dir);
+    remove_dir(dir);
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -115,9 +142,8 @@ static void make_module_tree(const char *root)
     write_file(root, "9.9/kernel/sound/snd-dummy.ko", "snd");
 }
 
-static void test_made_up_kernel(void)
+static void test_made_up_kernel(const char *dir)
 {
-    g_autofree char *dir = g_dir_make_tmp("mkinitramfs-XXXXXX", NULL);
     g_autofree char *mods = g_build_filename(dir, "modules", NULL);
     g_autofree char *out = g_build_filename(dir, "out", "initramfs.cpio.gz",
                                             NULL);
@@ -127,14 +153,9 @@ static void test_made_up_kernel(void)
     g_autofree char *list = NULL;
     g_autofree char *order = NULL;
     g_autofree char *ko = NULL;
-    g_autofree char *rm = g_strdup_printf("rm -rf '%s'", dir);
     const char *argv[] = { MKINITRAMFS_PATH, "-o", out, "-m", mods, NULL };
     Run r;
 
-    if (!have_busybox()) {
-        g_free(run_sh(rm));
-        return;
-    }
     make_module_tree(mods);
     r = run_argv(argv);
     g_assert_cmpstr(r.err, ==, "");
@@ -157,24 +178,17 @@ static void test_made_up_kernel(void)
                     "failover\nnet_failover\nvirtio_net\n");
     ko = cpio_cat(out, "lib/modules/net_failover.ko");
     g_assert_cmpstr(ko, ==, "nf");
-    g_free(run_sh(rm));
 }
 
-static void test_init(void)
+static void test_init(const char *dir)
 {
-    g_autofree char *dir = g_dir_make_tmp("mkinitramfs-XXXXXX", NULL);
     g_autofree char *mods = g_build_filename(dir, "modules", NULL);
     g_autofree char *out = g_build_filename(dir, "i.cpio.gz", NULL);
     g_autofree char *init = NULL;
     g_autofree char *list = NULL;
-    g_autofree char *rm = g_strdup_printf("rm -rf '%s'", dir);
     const char *argv[] = { MKINITRAMFS_PATH, "-o", out, "-m", mods, NULL };
     Run r;
 
-    if (!have_busybox()) {
-        g_free(run_sh(rm));
-        return;
-    }
     write_file(mods, "1.0/modules.dep", "");
     r = run_argv(argv);
     g_assert_cmpint(r.status, ==, 0);
@@ -193,7 +207,6 @@ static void test_init(void)
         "done\n"
         "echo \"kvmini-linux: ready\"\n"
         "exec setsid cttyhack sh\n");
-    g_free(run_sh(rm));
 }
 
 /* The newest installed kernel, as mkinitramfs picks it; NULL if none. */
@@ -211,12 +224,10 @@ static char *newest_kernel(void)
     return g_steal_pointer(&kver);
 }
 
-static void test_installed_kernel(void)
+static void test_installed_kernel(const char *dir)
 {
-    g_autofree char *dir = g_dir_make_tmp("mkinitramfs-XXXXXX", NULL);
     g_autofree char *out = g_build_filename(dir, "initramfs.cpio.gz", NULL);
     g_autofree char *kver = newest_kernel();
-    g_autofree char *rm = g_strdup_printf("rm -rf '%s'", dir);
     g_autofree char *list = NULL;
     g_autofree char *order = NULL;
     g_auto(GStrv) lines = NULL;
@@ -229,49 +240,42 @@ static void test_installed_kernel(void)
 
     if (!kver) {
         g_test_skip("no kernel in /lib/modules (scripts/setup-deps --linux)");
-    } else if (have_busybox()) {
-        r = run_argv(argv);
-        g_assert_cmpstr(r.err, ==, "");
-        g_assert_cmpint(r.status, ==, 0);
-        run_clear(&r);
-        list = cpio_list(out);
-        order = cpio_cat(out, "lib/modules/load-order");
-        g_assert_true(g_str_has_prefix(list, ROOT_DIRS));
-        g_assert_true(g_str_has_suffix(list, TAIL_DIRS));
-        /* Debian builds these as modules; each comes after what it needs. */
-        lines = g_strsplit(order, "\n", -1);
-        g_assert_cmpstr(lines[0], ==, "virtio_ring");
-        g_assert_cmpstr(lines[1], ==, "virtio");
-        for (i = 0; i < G_N_ELEMENTS(virtio); i++) {
-            g_autofree char *ko = g_strdup_printf("\nlib/modules/%s.ko\n",
-                                                  virtio[i]);
-
-            g_assert_nonnull(strstr(list, ko));
-            g_assert_true(g_strv_contains((const char *const *)lines,
-                                          virtio[i]));
-        }
+        return;
     }
-    g_free(run_sh(rm));
+    r = run_argv(argv);
+    g_assert_cmpstr(r.err, ==, "");
+    g_assert_cmpint(r.status, ==, 0);
+    run_clear(&r);
+    list = cpio_list(out);
+    order = cpio_cat(out, "lib/modules/load-order");
+    g_assert_true(g_str_has_prefix(list, ROOT_DIRS));
+    g_assert_true(g_str_has_suffix(list, TAIL_DIRS));
+    /* Debian builds these as modules; each comes after what it needs. */
+    lines = g_strsplit(order, "\n", -1);
+    g_assert_cmpstr(lines[0], ==, "virtio_ring");
+    g_assert_cmpstr(lines[1], ==, "virtio");
+    for (i = 0; i < G_N_ELEMENTS(virtio); i++) {
+        g_autofree char *ko = g_strdup_printf("\nlib/modules/%s.ko\n",
+                                              virtio[i]);
+
+        g_assert_nonnull(strstr(list, ko));
+        g_assert_true(g_strv_contains((const char *const *)lines,
+                                      virtio[i]));
+    }
 }
 
-static void test_errors(void)
+static void test_errors(const char *dir)
 {
-    g_autofree char *dir = g_dir_make_tmp("mkinitramfs-XXXXXX", NULL);
     g_autofree char *out = g_build_filename(dir, "i.cpio.gz", NULL);
     g_autofree char *expect = g_strdup_printf(
         "mkinitramfs: no kernel in %s (install linux-image-amd64: "
         "scripts/setup-deps --linux)\n", dir);
-    g_autofree char *rm = g_strdup_printf("rm -rf '%s'", dir);
     const char *empty[] = { MKINITRAMFS_PATH, "-o", out, "-m", dir, NULL };
     const char *bogus[] = { MKINITRAMFS_PATH, "-o", out, "-m", dir,
                             "-k", "bogus", NULL };
     const char *extra[] = { MKINITRAMFS_PATH, "extra", NULL };
     Run r;
 
-    if (!have_busybox()) {
-        g_free(run_sh(rm));
-        return;
-    }
     r = run_argv(empty);
     g_assert_cmpstr(r.err, ==, expect);
     g_assert_cmpint(r.status, ==, 1);
@@ -290,16 +294,17 @@ static void test_errors(void)
     g_assert_cmpint(r.status, ==, 1);
     run_clear(&r);
     g_assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    g_free(run_sh(rm));
 }
 
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    g_test_add_func("/guest/mkinitramfs/made-up-kernel", test_made_up_kernel);
-    g_test_add_func("/guest/mkinitramfs/init", test_init);
-    g_test_add_func("/guest/mkinitramfs/installed-kernel",
-                    test_installed_kernel);
-    g_test_add_func("/guest/mkinitramfs/errors", test_errors);
+    g_test_add_data_func("/guest/mkinitramfs/made-up-kernel",
+                         test_made_up_kernel, run_in_dir);
+    g_test_add_data_func("/guest/mkinitramfs/init", test_init, run_in_dir);
+    g_test_add_data_func("/guest/mkinitramfs/installed-kernel",
+                         test_installed_kernel, run_in_dir);
+    g_test_add_data_func("/guest/mkinitramfs/errors", test_errors,
+                         run_in_dir);
     return g_test_run();
 }
