@@ -6,7 +6,8 @@ MESON_ARGS ?=
 # Suites `make check` runs: everything that finishes in minutes.
 CHECK_SUITES ?= unit qapi-schema functional
 
-.PHONY: all setup setup-check check check-valgrind check-asan check-fuzz run fuzz clean distclean
+.PHONY: all setup setup-check check check-valgrind check-asan check-fuzz run fuzz clean \
+	distclean initramfs run-linux
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -54,6 +55,22 @@ run: setup
 	    echo "kvmini: the kvmini guest's shell follows (type help); Ctrl-A x quits"; \
 	    exec tests/nested/kvm-nested --interactive $(abspath $(BUILD))/kvmini $(RUN_ARGS) -qmp unix:/tmp/qmp.sock,server=on,wait=off; \
 	fi
+
+# The Linux guests' initramfs: busybox and the newest installed Debian
+# kernel's virtio modules (docs/user/linux-guest.md).
+initramfs:
+	scripts/setup-deps --linux
+	scripts/mkinitramfs -o $(BUILD)/guest/initramfs.cpio.gz
+
+# Boot the newest installed Debian kernel with that initramfs. Needs a host
+# with hardware virtualization: under PVM stock Linux does not get far.
+run-linux:
+	$(MAKE) all
+	$(MAKE) initramfs
+	kernel=$$(ls /boot/vmlinuz-* | sort -V | tail -n 1) && \
+	exec $(BUILD)/kvmini -nographic -m 512M -kernel "$$kernel" \
+	    -initrd $(BUILD)/guest/initramfs.cpio.gz \
+	    -append "console=ttyS0 earlyprintk=ttyS0"
 
 # Build the libFuzzer targets with clang into build-fuzz/ (see tests/fuzz/README.md).
 fuzz:

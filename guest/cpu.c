@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cpu.c: the kvmini guest's CPL 0 C code, kept tiny because PVM emulates
- * CPL 0 instructions slowly: the TSS (with the stack exceptions from CPL 3
- * switch to), the IDT for exceptions 0-31, and trap_report().
+ * CPL 0 instructions slowly: the TSSes (with the stack exceptions from
+ * CPL 3 switch to), the IDT for exceptions 0-31, and trap_report().
  */
 #include "guest.h"
 
-#define KERNEL_CS 0x08
 #define IDT_VECTORS 32
 #define TRAP_STUB_SIZE 16
 
@@ -42,38 +41,44 @@ struct trap_frame {
     uint64_t ss;
 };
 
-extern uint64_t gdt_tss[2];
+struct idt_desc {
+    uint16_t limit;
+    uint64_t base;
+} __attribute__((packed));
+
+extern uint64_t gdt_tss[2 * GUEST_MAX_CPUS];
+extern struct tss percpu_tss[GUEST_MAX_CPUS];
 extern const char trap_stubs[];
 extern const char kernel_stack_top[];
 
-static struct tss tss;
 static struct idt_gate idt[IDT_VECTORS];
+/* Loaded by cpu_init() on the BSP and by start.S on each AP. */
+struct idt_desc idt_desc;
 
 void trap_report(const struct trap_frame *f);
 
-static void tss_init(void)
+void cpu_tss_init(unsigned cpu, uint64_t kernel_stack)
 {
-    uint64_t base = (uint64_t)&tss;
-    uint64_t limit = sizeof(tss) - 1;
+    struct tss *tss = &percpu_tss[cpu];
+    uint64_t base = (uint64_t)tss;
+    uint64_t limit = sizeof(*tss) - 1;
 
-    tss.rsp0 = (uint64_t)kernel_stack_top;
-    tss.iomap_base = sizeof(tss);
+    *tss = (struct tss) {
+        .rsp0 = kernel_stack,
+        .iomap_base = sizeof(*tss),
+    };
     /* A 64-bit available TSS (type 9), present, DPL 0. */
-    gdt_tss[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
-                 (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
-                 (((base >> 24) & 0xff) << 56);
-    gdt_tss[1] = base >> 32;
+    gdt_tss[2 * cpu] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+                       (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
+                       (((base >> 24) & 0xff) << 56);
+    gdt_tss[2 * cpu + 1] = base >> 32;
 }
 
 void cpu_init(void)
 {
-    struct {
-        uint16_t limit;
-        uint64_t base;
-    } __attribute__((packed)) desc = { sizeof(idt) - 1, (uint64_t)idt };
     int i;
 
-    tss_init();
+    cpu_tss_init(0, (uint64_t)kernel_stack_top);
     for (i = 0; i < IDT_VECTORS; i++) {
         uint64_t addr = (uint64_t)trap_stubs + i * TRAP_STUB_SIZE;
 
@@ -83,31 +88,19 @@ void cpu_init(void)
         idt[i].offset_mid = (addr >> 16) & 0xffff;
         idt[i].offset_high = addr >> 32;
     }
-    __asm__ volatile("lidt %0" : : "m"(desc));
-}
-
-static void print_hex(const char *s, uint64_t v)
-{
-    char buf[KG_NUM_BUF];
-
-    uart_puts(s);
-    uart_puts(kg_fmt_hex(buf, v, 1));
+    idt_desc.limit = sizeof(idt) - 1;
+    idt_desc.base = (uint64_t)idt;
+    __asm__ volatile("lidt %0" : : "m"(idt_desc));
 }
 
 /* Called by start.S's exception stubs: report the exception and exit. */
 __attribute__((noreturn)) void trap_report(const struct trap_frame *f)
 {
-    char buf[KG_NUM_BUF];
     uint64_t cr2;
 
     __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-    uart_puts("\nkvmini guest: exception ");
-    uart_puts(kg_fmt_u64(buf, f->vector));
-    print_hex(" error ", f->error);
-    print_hex(" rip ", f->rip);
-    print_hex(" cs ", f->cs);
-    print_hex(" rsp ", f->rsp);
-    print_hex(" cr2 ", cr2);
-    uart_puts("\n");
+    guest_printf("\nkvmini guest: exception %lu error 0x%lx rip 0x%lx "
+                 "cs 0x%lx rsp 0x%lx cr2 0x%lx\n", f->vector, f->error,
+                 f->rip, f->cs, f->rsp, cr2);
     guest_exit(EXIT_EXCEPTION);
 }

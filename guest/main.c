@@ -1,14 +1,37 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * main.c: the kvmini guest at CPL 3. The first word of the command line
- * picks the mode: shell (the default), hello or counter.
+ * picks the mode: shell (the default), hello, counter, smp or memtest N.
  */
 #include "guest.h"
 
-#define LINE_MAX 128
-#define COUNT_DEFAULT 10
+#define CMDLINE_MAX 128
+#define PVH_MEMMAP_RAM 1
 
 static const struct pvh_start_info *start_info;
+
+const struct pvh_start_info *guest_start_info(void)
+{
+    return start_info;
+}
+
+uint64_t guest_ram_end(uint64_t addr)
+{
+    const struct pvh_memmap_entry *e;
+    uint32_t i;
+
+    if (!start_info || start_info->version < 1 || !start_info->memmap_paddr) {
+        return 0;
+    }
+    e = (const struct pvh_memmap_entry *)(uintptr_t)start_info->memmap_paddr;
+    for (i = 0; i < start_info->memmap_entries; i++) {
+        if (e[i].type == PVH_MEMMAP_RAM && e[i].addr <= addr &&
+            addr - e[i].addr < e[i].size) {
+            return e[i].addr + e[i].size;
+        }
+    }
+    return 0;
+}
 
 static void cmdline_copy(char *buf, size_t size)
 {
@@ -24,145 +47,6 @@ static void cmdline_copy(char *buf, size_t size)
     buf[n] = '\0';
 }
 
-static void cmd_help(void)
-{
-    uart_puts("commands:\n"
-              "  help      this list\n"
-              "  uptime    time since the guest started\n"
-              "  mem       the memory map from PVH start_info\n"
-              "  count [N] count from 1 to N (default 10)\n"
-              "  exit [N]  exit through the debug-exit port with status N\n");
-}
-
-static void cmd_uptime(void)
-{
-    char buf[KG_NUM_BUF];
-    uint64_t ms = timer_elapsed_ms();
-
-    uart_puts("uptime: ");
-    uart_puts(kg_fmt_u64(buf, ms / 1000));
-    uart_putc('.');
-    uart_putc('0' + ms % 1000 / 100);
-    uart_putc('0' + ms % 100 / 10);
-    uart_putc('0' + ms % 10);
-    uart_puts(" s\n");
-}
-
-static void cmd_mem(void)
-{
-    const struct pvh_memmap_entry *e;
-    char buf[KG_NUM_BUF];
-    uint64_t ram = 0;
-    uint32_t i;
-
-    if (!start_info || start_info->version < 1 || !start_info->memmap_paddr) {
-        uart_puts("mem: no memory map in start_info\n");
-        return;
-    }
-    e = (const struct pvh_memmap_entry *)(uintptr_t)start_info->memmap_paddr;
-    for (i = 0; i < start_info->memmap_entries; i++) {
-        if (!e[i].size) {
-            continue;
-        }
-        uart_puts(kg_fmt_hex(buf, e[i].addr, 16));
-        uart_putc('-');
-        uart_puts(kg_fmt_hex(buf, e[i].addr + e[i].size - 1, 16));
-        uart_puts(e[i].type == 1 ? " ram\n" : " reserved\n");
-        if (e[i].type == 1) {
-            ram += e[i].size;
-        }
-    }
-    print_u64("ram KiB: ", ram >> 10);
-}
-
-static void cmd_count(const char *arg)
-{
-    uint64_t n = COUNT_DEFAULT, i;
-    char buf[KG_NUM_BUF];
-
-    if (*arg && !kg_parse_u64(arg, &n)) {
-        uart_puts("count: bad number '");
-        uart_puts(arg);
-        uart_puts("'\n");
-        return;
-    }
-    for (i = 1; i <= n; i++) {
-        uart_puts(kg_fmt_u64(buf, i));
-        uart_putc(i == n ? '\n' : ' ');
-    }
-}
-
-static void cmd_exit(const char *arg)
-{
-    uint64_t status = 0;
-
-    if (*arg && (!kg_parse_u64(arg, &status) || status > 255)) {
-        uart_puts("exit: bad status '");
-        uart_puts(arg);
-        uart_puts("'\n");
-        return;
-    }
-    guest_exit((uint32_t)status);
-}
-
-static void shell_run(char *line)
-{
-    char *word = kg_next_word(&line);
-    char *arg = kg_next_word(&line);
-
-    if (!*word) {
-        return;
-    } else if (kg_streq(word, "help")) {
-        cmd_help();
-    } else if (kg_streq(word, "uptime")) {
-        cmd_uptime();
-    } else if (kg_streq(word, "mem")) {
-        cmd_mem();
-    } else if (kg_streq(word, "count")) {
-        cmd_count(arg);
-    } else if (kg_streq(word, "exit")) {
-        cmd_exit(arg);
-    } else {
-        uart_puts("unknown command '");
-        uart_puts(word);
-        uart_puts("' (try help)\n");
-    }
-}
-
-/* Read one line with echo and backspace; CR or LF ends it. */
-static void shell_read_line(char *buf, size_t size)
-{
-    size_t n = 0;
-
-    for (;;) {
-        char c = uart_getc();
-
-        if (c == '\r' || c == '\n') {
-            break;
-        } else if ((c == 0x7f || c == '\b') && n) {
-            n--;
-            uart_puts("\b \b");
-        } else if (c >= ' ' && c < 0x7f && n + 1 < size) {
-            buf[n++] = c;
-            uart_putc(c);
-        }
-    }
-    buf[n] = '\0';
-    uart_putc('\n');
-}
-
-__attribute__((noreturn)) static void mode_shell(void)
-{
-    char line[LINE_MAX];
-
-    uart_puts("kvmini guest: shell (type help)\n");
-    for (;;) {
-        uart_puts("kvmini> ");
-        shell_read_line(line, sizeof(line));
-        shell_run(line);
-    }
-}
-
 __attribute__((noreturn)) static void mode_counter(void)
 {
     uint64_t n;
@@ -170,13 +54,13 @@ __attribute__((noreturn)) static void mode_counter(void)
     uart_puts("kvmini guest: counter\n");
     for (n = 1;; n++) {
         timer_delay_ms(100);
-        print_u64("", n);
+        guest_printf("%lu\n", n);
     }
 }
 
 void guest_main(uint32_t start_info_paddr)
 {
-    char cmdline[LINE_MAX];
+    char cmdline[CMDLINE_MAX];
     char *rest = cmdline;
     const char *mode;
 
@@ -189,15 +73,19 @@ void guest_main(uint32_t start_info_paddr)
     cmdline_copy(cmdline, sizeof(cmdline));
     mode = kg_next_word(&rest);
     if (!*mode || kg_streq(mode, "shell")) {
-        mode_shell();
+        shell_run();
     } else if (kg_streq(mode, "hello")) {
-        uart_puts("kvmini guest: hello\n");
+        uart_puts(KG_OUT_HELLO "\n");
         guest_exit(0);
     } else if (kg_streq(mode, "counter")) {
         mode_counter();
+    } else if (kg_streq(mode, "smp")) {
+        smp_run(mode);
+    } else if (kg_streq(mode, "memtest")) {
+        memtest_run(kg_next_word(&rest));
     }
     uart_puts("kvmini guest: unknown mode '");
     uart_puts(mode);
-    uart_puts("' (shell, hello, counter)\n");
+    uart_puts("' (shell, hello, counter, smp, memtest)\n");
     guest_exit(2);
 }

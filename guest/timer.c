@@ -57,11 +57,16 @@ uint64_t timer_elapsed_ms(void)
     return (rdtsc() - tsc_start) * 1000 / tsc_hz;
 }
 
-void timer_delay_ms(uint64_t ms)
+void timer_delay_us(uint64_t us)
 {
-    uint64_t end = rdtsc() + ms * tsc_hz / 1000;
+    uint64_t end = rdtsc() + us * tsc_hz / 1000000;
 
     while (rdtsc() < end) {
         continue;
     }
+}
+
+void timer_delay_ms(uint64_t ms)
+{
+    timer_delay_us(ms * 1000);
 }

@@ -51,13 +51,15 @@ char uart_getc(void)
     return (char)inb(COM1 + UART_RBR);
 }
 
-void print_u64(const char *s, uint64_t v)
+void guest_printf(const char *fmt, ...)
 {
-    char buf[KG_NUM_BUF];
+    char buf[160];
+    va_list ap;
 
-    uart_puts(s);
-    uart_puts(kg_fmt_u64(buf, v));
-    uart_putc('\n');
+    va_start(ap, fmt);
+    kg_vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    uart_puts(buf);
 }
 
 void guest_exit(uint32_t value)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kvmini-proc.h"
+#include "output.h"
 
 #define QEMU "qemu-system-x86_64"
 #define TIMEOUT_MS 60000
@@ -26,27 +27,39 @@ typedef struct GuestRun {
 } GuestRun;
 
 /*
- * Boot the guest with the command line @append; NULL (the test skipped)
- * when QEMU is not installed.
+ * Boot the guest with the command line @append and the extra QEMU
+ * arguments @extra (NULL ended, or NULL); NULL (the test skipped) when
+ * QEMU is not installed.
  */
-static GuestRun *guest_start(const char *append)
+static GuestRun *guest_start_with(const char *append,
+                                  const char *const *extra)
 {
     g_autofree char *qemu = g_find_program_in_path(QEMU);
-    const char *argv[] = {
-        qemu, "-M", "microvm", "-accel", "tcg", "-m", "128",
+    const char *const common[] = {
+        "-M", "microvm", "-accel", "tcg", "-m", "128",
         "-nodefaults", "-no-reboot", "-display", "none", "-serial", "stdio",
         "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
         "-kernel", KVMINI_GUEST_PATH, "-append", append, NULL,
     };
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
     g_autoptr(GError) err = NULL;
     GuestRun *run;
+    size_t i;
 
     if (!qemu) {
         g_test_skip(QEMU " is not installed (CI does not install QEMU)");
         return NULL;
     }
+    g_ptr_array_add(argv, qemu);
+    for (i = 0; common[i]; i++) {
+        g_ptr_array_add(argv, (char *)common[i]);
+    }
+    for (i = 0; extra && extra[i]; i++) {
+        g_ptr_array_add(argv, (char *)extra[i]);
+    }
+    g_ptr_array_add(argv, NULL);
     run = g_new0(GuestRun, 1);
-    g_assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL,
+    g_assert_true(g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL,
                                            G_SPAWN_DO_NOT_REAP_CHILD, NULL,
                                            NULL, &run->pid, &run->in,
                                            &run->out, NULL, &err));
@@ -56,15 +69,22 @@ static GuestRun *guest_start(const char *append)
     return run;
 }
 
+static GuestRun *guest_start(const char *append)
+{
+    return guest_start_with(append, NULL);
+}
+
 /*
- * Read the guest's output until @until has arrived (or, for NULL, until
- * QEMU closes its stdout); fails the test after TIMEOUT_MS.
+ * Read the guest's output until @until has arrived at or after offset
+ * @from (or, for NULL, until QEMU closes its stdout); returns the offset
+ * just past it. Fails the test after TIMEOUT_MS.
  */
-static void guest_read(GuestRun *run, const char *until)
+static size_t guest_read_from(GuestRun *run, const char *until, size_t from)
 {
     gint64 deadline = g_get_monotonic_time() + TIMEOUT_MS * 1000;
+    const char *hit;
 
-    while (!until || !strstr(run->output->str, until)) {
+    while (!until || !(hit = strstr(run->output->str + from, until))) {
         struct pollfd pfd = { .fd = run->out, .events = POLLIN };
         int left = (int)((deadline - g_get_monotonic_time()) / 1000);
         char buf[512];
@@ -78,10 +98,16 @@ static void guest_read(GuestRun *run, const char *until)
         g_assert_cmpint(n, >=, 0);
         if (n == 0) {
             g_assert_null(until);
-            return;
+            return run->output->len;
         }
         g_string_append_len(run->output, buf, n);
     }
+    return hit - run->output->str + strlen(until);
+}
+
+static void guest_read(GuestRun *run, const char *until)
+{
+    guest_read_from(run, until, 0);
 }
 
 /* Wait for QEMU to exit on its own; returns its exit status. */
@@ -111,13 +137,15 @@ static void guest_free(GuestRun *run)
 }
 
 /*
- * Boot the guest with @append, send it @input, and check that it prints
- * exactly @expect and makes QEMU exit with @status.
+ * Boot the guest with @append (and the extra QEMU arguments @extra), send
+ * it @input, and check that it prints exactly @expect and makes QEMU exit
+ * with @status.
  */
-static void guest_check(const char *append, const char *input, int status,
-                        const char *expect)
+static void guest_check_with(const char *append, const char *const *extra,
+                             const char *input, int status,
+                             const char *expect)
 {
-    GuestRun *run = guest_start(append);
+    GuestRun *run = guest_start_with(append, extra);
 
     if (!run) {
         return;
@@ -126,6 +154,12 @@ static void guest_check(const char *append, const char *input, int status,
     g_assert_cmpint(guest_wait(run), ==, status);
     g_assert_cmpstr(run->output->str, ==, expect);
     guest_free(run);
+}
+
+static void guest_check(const char *append, const char *input, int status,
+                        const char *expect)
+{
+    guest_check_with(append, NULL, input, status, expect);
 }
 
 static void test_hello(void)
@@ -141,11 +175,15 @@ static void test_shell(void)
         "kvmini guest: shell (type help)\r\n"
         "kvmini> help\r\n"
         "commands:\r\n"
-        "  help      this list\r\n"
-        "  uptime    time since the guest started\r\n"
-        "  mem       the memory map from PVH start_info\r\n"
-        "  count [N] count from 1 to N (default 10)\r\n"
-        "  exit [N]  exit through the debug-exit port with status N\r\n"
+        "  help           this list\r\n"
+        "  uptime         time since the guest started\r\n"
+        "  mem            the memory map from PVH start_info\r\n"
+        "  cpus [mp|acpi] the CPUs in the MP table or ACPI MADT\r\n"
+        "  count [N]      count from 1 to N (default 10)\r\n"
+        "  dirty N        a new generation in the first N MiB of the "
+        "test area\r\n"
+        "  verify         check the test area pages dirty wrote\r\n"
+        "  exit [N]       exit through the debug-exit port with status N\r\n"
         "kvmini> count 3\r\n"
         "1 2 3\r\n"
         "kvmini> foo\r\n"
@@ -201,7 +239,124 @@ static void test_bad_mode(void)
 {
     guest_check("bogus", "", (2 << 1) | 1,
                 "kvmini guest: unknown mode 'bogus' "
-                "(shell, hello, counter)\r\n");
+                "(shell, hello, counter, smp, memtest)\r\n");
+}
+
+/* The smp mode's exact output for @n CPUs with APIC ids 0..n-1. */
+static char *smp_expect(unsigned n)
+{
+    GString *s = g_string_new(KG_OUT_SMP "\r\n");
+    unsigned i;
+
+    for (i = 0; i < n; i++) {
+        g_string_append_printf(s, KG_OUT_CPU_ONLINE "\r\n", i, i);
+    }
+    g_string_append_printf(s, KG_OUT_SMP_DONE "\r\n", n);
+    return g_string_free(s, false);
+}
+
+static void test_smp(gconstpointer data)
+{
+    unsigned n = GPOINTER_TO_UINT(data);
+    g_autofree char *smp = g_strdup_printf("%u", n);
+    g_autofree char *expect = smp_expect(n);
+    const char *const extra[] = { "-smp", smp, NULL };
+
+    guest_check_with("smp", extra, "", 1, expect);
+}
+
+/* The shell's cpus with both tables (microvm has an MP table and ACPI). */
+static void test_shell_cpus(void)
+{
+    const char *const extra[] = { "-smp", "3", NULL };
+
+    guest_check_with("", extra, "cpus\ncpus mp\ncpus acpi\ncpus bios\nexit\n",
+                     1,
+        KG_OUT_SHELL "\r\n"
+        KG_OUT_PROMPT "cpus\r\n"
+        "cpus: 3 (MP table), apic ids 0 1 2\r\n"
+        KG_OUT_PROMPT "cpus mp\r\n"
+        "cpus: 3 (MP table), apic ids 0 1 2\r\n"
+        KG_OUT_PROMPT "cpus acpi\r\n"
+        "cpus: 3 (ACPI MADT), apic ids 0 1 2\r\n"
+        KG_OUT_PROMPT "cpus bios\r\n"
+        "cpus: unknown source 'bios' (mp, acpi)\r\n"
+        KG_OUT_PROMPT "exit\r\n");
+}
+
+/* microvm,acpi=off: the MP table only. */
+static void test_shell_cpus_no_acpi(void)
+{
+    const char *const extra[] = { "-M", "acpi=off", NULL };
+
+    guest_check_with("", extra, "cpus acpi\ncpus\nexit\n", 1,
+        KG_OUT_SHELL "\r\n"
+        KG_OUT_PROMPT "cpus acpi\r\n"
+        "cpus: no ACPI MADT\r\n"
+        KG_OUT_PROMPT "cpus\r\n"
+        "cpus: 1 (MP table), apic ids 0\r\n"
+        KG_OUT_PROMPT "exit\r\n");
+}
+
+/* -m 128: the test area runs from 4 MiB to 128 MiB, 124 MiB. */
+static void test_shell_dirty_verify(void)
+{
+    guest_check("shell",
+                "verify\ndirty 4\nverify\ndirty 2\nverify\ndirty 125\n"
+                "dirty 0\ndirty\nexit\n", 1,
+        KG_OUT_SHELL "\r\n"
+        KG_OUT_PROMPT "verify\r\n"
+        "verify: 0 MiB ok\r\n"
+        KG_OUT_PROMPT "dirty 4\r\n"
+        "dirty: 4 MiB\r\n"
+        KG_OUT_PROMPT "verify\r\n"
+        "verify: 4 MiB ok\r\n"
+        KG_OUT_PROMPT "dirty 2\r\n"
+        "dirty: 2 MiB\r\n"
+        KG_OUT_PROMPT "verify\r\n"
+        "verify: 4 MiB ok\r\n"
+        KG_OUT_PROMPT "dirty 125\r\n"
+        "dirty: 125 MiB is more than the 124 MiB available\r\n"
+        KG_OUT_PROMPT "dirty 0\r\n"
+        "dirty: bad size '0'\r\n"
+        KG_OUT_PROMPT "dirty\r\n"
+        "dirty: missing size in MiB\r\n"
+        KG_OUT_PROMPT "exit\r\n");
+}
+
+/* A few passes of memtest 4: progress lines only, counting up. */
+static void test_memtest(void)
+{
+    g_auto(GStrv) lines = NULL;
+    GuestRun *run;
+    uint64_t prev = 0;
+    size_t end;
+    int i;
+
+    run = guest_start("memtest 4");
+    if (!run) {
+        return;
+    }
+    for (i = 0, end = 0; i < 4; i++) {
+        end = guest_read_from(run, "\r\n", end);
+    }
+    lines = g_strsplit(run->output->str, "\r\n", -1);
+    g_assert_cmpstr(lines[0], ==, "kvmini guest: memtest 4 MiB at 0x400000");
+    for (i = 1; i <= 3; i++) {
+        uint64_t pass;
+
+        g_assert_cmpint(sscanf(lines[i], KG_OUT_MEMTEST_PASS, &pass), ==, 1);
+        g_assert_cmpuint(pass, >, prev);
+        prev = pass;
+    }
+    guest_free(run);
+}
+
+static void test_memtest_bad(void)
+{
+    guest_check("memtest 125", "", (1 << 1) | 1,
+                "memtest: 125 MiB is more than the 124 MiB available\r\n");
+    guest_check("memtest 4x", "", (1 << 1) | 1, "memtest: bad size '4x'\r\n");
 }
 
 int main(int argc, char **argv)
@@ -213,5 +368,13 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/qemu/shell-mem", test_shell_mem);
     g_test_add_func("/guest/qemu/counter", test_counter);
     g_test_add_func("/guest/qemu/bad-mode", test_bad_mode);
+    g_test_add_data_func("/guest/qemu/smp-1", GUINT_TO_POINTER(1), test_smp);
+    g_test_add_data_func("/guest/qemu/smp-2", GUINT_TO_POINTER(2), test_smp);
+    g_test_add_data_func("/guest/qemu/smp-4", GUINT_TO_POINTER(4), test_smp);
+    g_test_add_func("/guest/qemu/shell-cpus", test_shell_cpus);
+    g_test_add_func("/guest/qemu/shell-cpus-no-acpi", test_shell_cpus_no_acpi);
+    g_test_add_func("/guest/qemu/shell-dirty-verify", test_shell_dirty_verify);
+    g_test_add_func("/guest/qemu/memtest", test_memtest);
+    g_test_add_func("/guest/qemu/memtest-bad", test_memtest_bad);
     return g_test_run();
 }
