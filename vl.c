@@ -18,6 +18,7 @@
 #include "chardev/char-opts.h"
 #include "monitor/monitor-chardev.h"
 #include "monitor/monitor-cmdline.h"
+#include "system/memory-as.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
 #include "system/vm-state.h"
@@ -534,6 +535,7 @@ int main(int argc, char **argv)
     int daemon_fd = -1;
 
     main_loop_init();
+    memory_map_init();
     qemu_add_opts(&qemu_name_opts);
     qemu_add_opts(&qemu_chardev_opts);
     qemu_add_opts(&qemu_mon_opts);

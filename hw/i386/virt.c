@@ -37,13 +37,24 @@ struct VirtMachineState {
     MemoryRegion ram_below_4g;
     MemoryRegion ram_above_4g;
     qemu_irq irqs[ISA_NUM_IRQS];
+    int irq_levels[ISA_NUM_IRQS];   /* for lines driven before KVM starts */
     X86BootConfig boot;
+    X86CpuBootState boot_state;     /* vCPU 0's start, from the loader */
 };
 
-/* The in-kernel irqchip takes the ISA lines as GSIs 0-15. */
+/*
+ * The in-kernel irqchip takes the ISA lines as GSIs 0-15. Devices are
+ * realized (and may drive their lines) before KVM starts: the levels are
+ * kept and given to KVM once it runs.
+ */
 static void virt_set_isa_irq(void *opaque, int n, int level)
 {
-    kvm_set_irq(n, level);
+    VirtMachineState *vms = opaque;
+
+    vms->irq_levels[n] = level;
+    if (kvm_enabled()) {
+        kvm_set_irq(n, level);
+    }
 }
 
 /* Host RAM and swap: the most guest RAM worth trying to back. */
@@ -194,38 +205,28 @@ static bool virt_is_linux(const char *path)
 {
     char magic[4] = { 0 };
     FILE *f = fopen(path, "rb");
-    bool linux = false;
+    bool is_linux = false;
 
     if (f) {
-        linux = !fseek(f, 0x202, SEEK_SET) && 1 == fread(magic, 4, 1, f) &&
+        is_linux = !fseek(f, 0x202, SEEK_SET) && 1 == fread(magic, 4, 1, f) &&
                 !memcmp(magic, "HdrS", 4);
         fclose(f);
     }
-    return linux;
+    return is_linux;
 }
 
-/* Load the kernel (again, at every reset) and set vCPU 0's start. */
-static bool virt_load_kernel(VirtMachineState *vms, Error **errp)
-{
-    X86CpuBootState state;
-
-    if (!x86_load_kernel(&vms->boot, &state, errp)) {
-        return false;
-    }
-    kvm_set_boot_state(&state);
-    return true;
-}
-
-/* Run-control reset: the guest starts over from its kernel. */
+/* Run-control reset: the guest starts over from its kernel, loaded again. */
 static void virt_reset(void *opaque)
 {
     VirtMachineState *vms = opaque;
     Error *err = NULL;
 
-    if (!virt_load_kernel(vms, &err)) {
+    if (!x86_load_kernel(&vms->boot, &vms->boot_state, &err)) {
         error_report_err(err);
         run_control_request_shutdown(SHUTDOWN_CAUSE_HOST_ERROR);
+        return;
     }
+    kvm_set_boot_state(&vms->boot_state);
     kvm_reset_cpus(NULL);
 }
 
@@ -238,6 +239,11 @@ static void virt_boot_config(VirtMachineState *vms)
     vms->boot.initrd = ms->initrd_filename;
     vms->boot.cmdline = ms->kernel_cmdline ? ms->kernel_cmdline : "";
     vms->boot.ncpus = ms->smp_cpus;
+}
+
+/* Once KVM runs: tell the user when it is PVM and the guest is Linux. */
+static void virt_warn_pvm(MachineState *ms)
+{
     if (ms->kernel_filename && virt_is_linux(ms->kernel_filename) &&
         g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_EXISTS)) {
         warn_report("the host's KVM is PVM (kvm_pvm): a Linux kernel runs "
@@ -249,14 +255,21 @@ static void virt_boot_config(VirtMachineState *vms)
 static bool virt_init(MachineState *ms, Error **errp)
 {
     VirtMachineState *vms = VIRT_MACHINE(ms);
+    int i;
 
+    /* Everything the user can get wrong is checked before KVM starts. */
     virt_boot_config(vms);
     if (!virt_memory_init(vms, errp) ||
-        !kvm_init(ms->smp_cpus, ms->cpu_model, errp) ||
         !virt_devices_init(vms, errp) ||
-        !virt_load_kernel(vms, errp)) {
+        !x86_load_kernel(&vms->boot, &vms->boot_state, errp) ||
+        !kvm_init(ms->smp_cpus, ms->cpu_model, errp)) {
         return false;
     }
+    for (i = 0; i < ISA_NUM_IRQS; i++) {
+        kvm_set_irq(i, vms->irq_levels[i]);
+    }
+    virt_warn_pvm(ms);
+    kvm_set_boot_state(&vms->boot_state);
     kvm_reset_cpus(NULL);
     run_control_register_reset(virt_reset, vms);
     return true;
