@@ -316,6 +316,7 @@ static void serial_ioport_write(void *opaque, hwaddr addr, uint64_t data,
 
 static uint8_t serial_read_rbr(SerialState *s)
 {
+    bool was_full = s->rx.num >= serial_fifo_capacity(s);
     uint8_t byte;
 
     if (!s->rx.num) {
@@ -324,7 +325,10 @@ static uint8_t serial_read_rbr(SerialState *s)
     byte = serial_fifo_pop(&s->rx);
     s->timeout_ipending = false;
     serial_rx_timeout_arm(s);
-    serial_accept_input(s);
+    /* The chardev stopped reading when the FIFO filled up. */
+    if (was_full) {
+        serial_accept_input(s);
+    }
     return byte;
 }
 

@@ -99,4 +99,28 @@ static inline void test_conn_exchange(TestConn *c, const char *text,
     g_assert_cmpstr(out, ==, expected);
 }
 
+/*
+ * Run the HMP command line @line (ending in "\n") on a fresh monitor
+ * without readline; what it printed after the banner, "\r\n" turned to
+ * "\n" (caller frees).
+ */
+static inline char *test_conn_hmp(const char *line)
+{
+    TestConn *c = test_conn_new();
+    g_autofree char *banner = NULL;
+    g_autofree char *out = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    c->mon = monitor_new_hmp(&test_conn_transport, c, false);
+    monitor_opened(c->mon);
+    test_main_loop();
+    banner = test_conn_take(c);
+    test_conn_send(c, line);
+    test_main_loop();
+    out = test_conn_take(c);
+    test_conn_free(c);
+    lines = g_strsplit(out, "\r\n", -1);
+    return g_strjoinv("\n", lines);
+}
+
 #endif /* TESTS_UNIT_MONITOR_TEST_CONN_H */

@@ -12,31 +12,9 @@
 #include "chardev/char-opts.h"
 #include "hw/char/serial-isa.h"
 #include "hw/rtc/mc146818rtc.h"
-#include "monitor/hmp.h"
-#include "monitor/monitor.h"
 #include "monitor-test-conn.h"
 #include "qmp-dispatch-helpers.h"
 #include "test-isa-helpers.h"
-
-/* Run the HMP command line @line; its output with "\n" line ends. */
-static char *hmp(const char *line)
-{
-    TestConn *c = test_conn_new();
-    g_autofree char *banner = NULL;
-    g_autofree char *out = NULL;
-    g_auto(GStrv) lines = NULL;
-
-    c->mon = monitor_new_hmp(&test_conn_transport, c, false);
-    monitor_opened(c->mon);
-    test_main_loop();
-    banner = test_conn_take(c);
-    test_conn_send(c, line);
-    test_main_loop();
-    out = test_conn_take(c);
-    test_conn_free(c);
-    lines = g_strsplit(out, "\r\n", -1);
-    return g_strjoinv("\n", lines);
-}
 
 static void test_default_bus(void)
 {
@@ -167,7 +145,7 @@ static void test_info_qtree(void)
     isa_serial_create(bus, 0, NULL, &error_abort);
     isa_test_device_add("isa-debug-exit,iobase=0xf4,iosize=4");
     isa_test_device_add("i8042");
-    text = hmp("info qtree\n");
+    text = test_conn_hmp("info qtree\n");
     g_assert_cmpstr(text, ==, QTREE_TEXT);
     isa_test_bus_free();
 }

@@ -363,29 +363,9 @@ static void test_device_del(void)
     events_stop();
 }
 
-/* Run the HMP command line @line and return its output (caller frees). */
-static char *hmp(const char *line)
-{
-    TestConn *c = test_conn_new();
-    g_autofree char *banner = NULL;
-    char *out;
-
-    c->mon = monitor_new_hmp(&test_conn_transport, c, false);
-    monitor_opened(c->mon);
-    test_main_loop();
-    banner = test_conn_take(c);
-    test_conn_send(c, line);
-    test_main_loop();
-    out = test_conn_take(c);
-    test_conn_free(c);
-    return out;
-}
-
 static void check_hmp(const char *line, const char *expected)
 {
-    g_autofree char *out = hmp(line);
-    g_auto(GStrv) lines = g_strsplit(out, "\r\n", -1);
-    g_autofree char *text = g_strjoinv("\n", lines);
+    g_autofree char *text = test_conn_hmp(line);
 
     g_assert_cmpstr(text, ==, expected);
 }

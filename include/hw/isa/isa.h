@@ -50,8 +50,9 @@ ISABus *isa_bus_create(MemoryRegion *io, const qemu_irq *irqs, Error **errp);
 ISABus *isa_bus_get_default(void);
 
 /*
- * Create a device of @type on @bus, set by the caller's properties,
- * realized with qdev_realize(). Returns a new, unrealized device.
+ * Create an ISA device of @type, for board code to set its properties
+ * and plug with qdev_realize(DEVICE(dev), BUS(bus), errp).
+ * Returns: a new reference to the unrealized device.
  */
 ISADevice *isa_new(const char *type);
 
