@@ -13,6 +13,7 @@
 
 #include "chardev/char-serial.h"
 #include "hw/boards.h"
+#include "hw/char/serial-isa.h"
 #include "hw/i386/x86-boot.h"
 #include "hw/isa/isa.h"
 #include "hw/rtc/mc146818rtc.h"
@@ -136,43 +137,12 @@ static bool virt_serial_init(ISABus *bus, Error **errp)
 {
     int i;
 
-    for (i = 0; i < MAX_SERIAL_PORTS; i++) {
-        ISADevice *dev;
-
-        if (!serial_hd(i)) {
-            continue;
-        }
-        dev = isa_new("isa-serial");
-        object_property_set_int(OBJECT(dev), "index", i, &error_abort);
-        object_property_set_str(OBJECT(dev), "chardev", serial_hd(i)->label,
-                                &error_abort);
-        if (!qdev_realize_and_unref(DEVICE(dev), BUS(bus), errp)) {
+    for (i = 0; i < MAX_ISA_SERIAL_PORTS; i++) {
+        if (serial_hd(i) && !isa_serial_create(bus, i, serial_hd(i), errp)) {
             return false;
         }
     }
     return true;
-}
-
-/* CMOS bytes a BIOS would set: the memory sizes, as QEMU's pc does. */
-static void virt_cmos_init(VirtMachineState *vms, ISADevice *rtc)
-{
-    uint64_t below = vms->boot.below_4g;
-    uint64_t above = vms->boot.above_4g;
-    uint64_t ext = below > 1 * MiB ? MIN((below - 1 * MiB) / KiB, 0xffff) : 0;
-    uint64_t big = below > 16 * MiB ? MIN((below - 16 * MiB) / (64 * KiB), 0xffff) : 0;
-    uint64_t high = above / (64 * KiB);
-
-    rtc_set_cmos(rtc, 0x15, 640 & 0xff);
-    rtc_set_cmos(rtc, 0x16, 640 >> 8);
-    rtc_set_cmos(rtc, 0x17, ext & 0xff);
-    rtc_set_cmos(rtc, 0x18, ext >> 8);
-    rtc_set_cmos(rtc, 0x30, ext & 0xff);
-    rtc_set_cmos(rtc, 0x31, ext >> 8);
-    rtc_set_cmos(rtc, 0x34, big & 0xff);
-    rtc_set_cmos(rtc, 0x35, big >> 8);
-    rtc_set_cmos(rtc, 0x5b, high & 0xff);
-    rtc_set_cmos(rtc, 0x5c, (high >> 8) & 0xff);
-    rtc_set_cmos(rtc, 0x5d, (high >> 16) & 0xff);
 }
 
 static bool virt_devices_init(VirtMachineState *vms, Error **errp)
@@ -195,7 +165,7 @@ static bool virt_devices_init(VirtMachineState *vms, Error **errp)
     if (!rtc) {
         return false;
     }
-    virt_cmos_init(vms, rtc);
+    rtc_set_memory_size(rtc, vms->boot.below_4g, vms->boot.above_4g);
     return virt_isa_device(bus, "isa-debug-exit", exit_names, exit_values,
                            errp);
 }
