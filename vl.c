@@ -18,6 +18,7 @@
 #include "chardev/char-opts.h"
 #include "monitor/monitor-chardev.h"
 #include "monitor/monitor-cmdline.h"
+#include "system/kvm.h"
 #include "system/memory-as.h"
 #include "system/run-control.h"
 #include "system/vm-name.h"
@@ -544,6 +545,7 @@ int main(int argc, char **argv)
     qemu_add_opts(&qemu_drive_opts);
     qemu_add_opts(&qemu_netdev_opts);
     qdev_hmp_register();
+    kvm_hmp_register();
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
@@ -583,6 +585,7 @@ int main(int argc, char **argv)
         main_loop_wait(true);
     }
 
+    kvm_cleanup();
     mon_cmdline_cleanup();
     if (cfg.pidfile) {
         unlink(cfg.pidfile);

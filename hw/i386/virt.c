@@ -185,7 +185,10 @@ static bool virt_is_linux(const char *path)
     return is_linux;
 }
 
-/* Run-control reset: the guest starts over from its kernel, loaded again. */
+/*
+ * Run-control reset: the guest starts over from its kernel, loaded again
+ * (KVM's own reset handler, registered before, puts the vCPUs back).
+ */
 static void virt_reset(void *opaque)
 {
     VirtMachineState *vms = opaque;
@@ -197,7 +200,6 @@ static void virt_reset(void *opaque)
         return;
     }
     kvm_set_boot_state(&vms->boot_state);
-    kvm_reset_cpus(NULL);
 }
 
 static void virt_boot_config(VirtMachineState *vms)

@@ -279,8 +279,8 @@ static void test_run_control(void)
     kvmini_qmp_check(r->qmp, "{'execute': 'stop'}", "{}");
     virt_wait_event(r, "STOP", NULL);
     kvmini_qmp_check(r->qmp, "{'execute': 'query-status'}",
-                     "{\"status\": \"paused\", \"singlestep\": false, "
-                     "\"running\": false}");
+                     "{\"running\": false, \"singlestep\": false, "
+                     "\"status\": \"paused\"}");
     virt_read(r);
     stopped_at = virt_last_count(r);
     g_usleep(500 * 1000);
@@ -303,12 +303,15 @@ static void test_run_control(void)
     virt_free(r);
 }
 
-/* @text contains each of the NULL-ended @needles. */
+/* @text, with its CRs dropped, contains each of the NULL-ended @needles. */
 static void assert_contains(const char *text, const char *const *needles)
 {
+    g_autoptr(GString) lf = g_string_new(text);
+
+    g_string_replace(lf, "\r", "", 0);
     for (; *needles; needles++) {
-        if (!strstr(text, *needles)) {
-            g_error("'%s' is missing from:\n%s", *needles, text);
+        if (!strstr(lf->str, *needles)) {
+            g_error("'%s' is missing from:\n%s", *needles, lf->str);
         }
     }
 }
@@ -330,8 +333,8 @@ static void test_monitor_info(void)
     assert_contains(qtree, (const char *const[]){
         "bus: main-system-bus\n  type System\n",
         "  dev: isabus-bridge, id \"\"\n    bus: isa.0\n      type ISA\n",
-        "      dev: isa-serial, id \"\"\n",
-        "        chardev = \"con\"\n",
+        "      dev: isa-serial, id \"\"\n        index = 0 (0x0)\n"
+        "        iobase = 1016 (0x3f8)\n        irq = 4 (0x4)\n",
         "      dev: i8042, id \"\"\n",
         "      dev: mc146818rtc, id \"\"\n",
         "      dev: isa-debug-exit, id \"\"\n        iobase = 244 (0xf4)\n",
