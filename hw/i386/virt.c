@@ -170,21 +170,6 @@ static bool virt_devices_init(VirtMachineState *vms, Error **errp)
                            errp);
 }
 
-/* Whether @path starts like a Linux bzImage ("HdrS" at 0x202). */
-static bool virt_is_linux(const char *path)
-{
-    char magic[4] = { 0 };
-    FILE *f = fopen(path, "rb");
-    bool is_linux = false;
-
-    if (f) {
-        is_linux = !fseek(f, 0x202, SEEK_SET) && 1 == fread(magic, 4, 1, f) &&
-                !memcmp(magic, "HdrS", 4);
-        fclose(f);
-    }
-    return is_linux;
-}
-
 /*
  * Run-control reset: the guest starts over from its kernel, loaded again
  * (KVM's own reset handler, registered before, puts the vCPUs back).
@@ -213,10 +198,13 @@ static void virt_boot_config(VirtMachineState *vms)
     vms->boot.ncpus = ms->smp_cpus;
 }
 
-/* Once KVM runs: tell the user when it is PVM and the guest is Linux. */
-static void virt_warn_pvm(MachineState *ms)
+/*
+ * Once KVM runs: tell the user when it is PVM and the guest is Linux (the
+ * only kernel kvmini starts in long mode).
+ */
+static void virt_warn_pvm(VirtMachineState *vms)
 {
-    if (ms->kernel_filename && virt_is_linux(ms->kernel_filename) &&
+    if (vms->boot_state.efer &&
         g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_EXISTS)) {
         warn_report("the host's KVM is PVM (kvm_pvm): a Linux kernel runs "
                     "~3000x slower there and may not boot; the kvmini guest "
@@ -240,7 +228,7 @@ static bool virt_init(MachineState *ms, Error **errp)
     for (i = 0; i < ISA_NUM_IRQS; i++) {
         kvm_set_irq(i, vms->irq_levels[i]);
     }
-    virt_warn_pvm(ms);
+    virt_warn_pvm(vms);
     kvm_set_boot_state(&vms->boot_state);
     kvm_reset_cpus(NULL);
     run_control_register_reset(virt_reset, vms);
