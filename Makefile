@@ -6,7 +6,7 @@ MESON_ARGS ?=
 # Suites `make check` runs: everything that finishes in minutes.
 CHECK_SUITES ?= unit qapi-schema functional
 
-.PHONY: all setup check check-valgrind check-asan check-fuzz run fuzz clean distclean \
+.PHONY: all setup setup-check check check-valgrind check-asan check-fuzz run fuzz clean distclean \
 	initramfs run-linux
 
 all: $(BUILD)/build.ninja
@@ -18,8 +18,13 @@ $(BUILD)/build.ninja:
 setup:
 	scripts/setup-deps
 
+# The tests also want QEMU and Debian's kernel: tests/nested/kvm-nested runs
+# the KVM tests in a nested VM when the host has no /dev/kvm.
+setup-check:
+	scripts/setup-deps --bench --linux
+
 # Suites that have no tests yet are skipped by scripts/run-tests.
-check: setup
+check: setup-check
 	$(MAKE) all
 	scripts/run-tests $(BUILD) $(CHECK_SUITES)
 
@@ -33,14 +38,23 @@ check-asan: setup
 	$(MAKE) BUILD=build-asan MESON_ARGS="-Db_sanitize=address,undefined -Db_lundef=false" all
 	scripts/run-tests build-asan unit
 
-# Until the virt machine exists, kvmini runs the empty "none" machine: the
-# HMP monitor on the terminal (Ctrl-A h for help, Ctrl-A x to quit) and a
-# QMP socket for kvmini-qmp or any QMP client.
+# The virt machine boots the kvmini guest's shell: its console and the HMP
+# monitor share the terminal (Ctrl-A c switches, Ctrl-A h helps, Ctrl-A x
+# quits), and a QMP socket serves kvmini-qmp or any QMP client. Without a
+# usable /dev/kvm it runs in a nested VM (tests/nested/kvm-nested), where
+# the QMP socket is only reachable from inside.
+RUN_ARGS ?= -nographic -serial mon:stdio
 run: setup
 	$(MAKE) all
-	@echo "kvmini: QMP socket $(abspath $(BUILD))/qmp.sock (try: $(BUILD)/kvmini-qmp $(BUILD)/qmp.sock query-status)"
-	@echo "kvmini: no guest yet (the virt machine is not built); Ctrl-A x quits"
-	exec $(BUILD)/kvmini -nographic -serial mon:stdio -qmp unix:$(abspath $(BUILD))/qmp.sock,server=on,wait=off
+	@if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then \
+	    echo "kvmini: QMP socket $(abspath $(BUILD))/qmp.sock (try: $(BUILD)/kvmini-qmp $(BUILD)/qmp.sock query-status)"; \
+	    echo "kvmini: the kvmini guest's shell follows (type help); Ctrl-A x quits"; \
+	    exec $(BUILD)/kvmini $(RUN_ARGS) -qmp unix:$(abspath $(BUILD))/qmp.sock,server=on,wait=off; \
+	else \
+	    scripts/setup-deps --bench --linux; \
+	    echo "kvmini: the kvmini guest's shell follows (type help); Ctrl-A x quits"; \
+	    exec tests/nested/kvm-nested --interactive $(abspath $(BUILD))/kvmini $(RUN_ARGS) -qmp unix:/tmp/qmp.sock,server=on,wait=off; \
+	fi
 
 # The Linux guests' initramfs: busybox and the newest installed Debian
 # kernel's virtio modules (docs/user/linux-guest.md).

@@ -10,6 +10,7 @@
 #include <sys/file.h>
 
 #include "block/blockdev.h"
+#include "hw/machine-option.h"
 #include "hw/qdev-option.h"
 #include "monitor/qdev.h"
 #include "net/net.h"
@@ -52,6 +53,13 @@ typedef enum VlOptionIndex {
     OPT_DEVICE,
     OPT_DRIVE,
     OPT_NETDEV,
+    OPT_MEMORY,
+    OPT_SMP,
+    OPT_CPU,
+    OPT_ACCEL,
+    OPT_KERNEL,
+    OPT_INITRD,
+    OPT_APPEND,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -108,6 +116,16 @@ static const VlOption vl_options[] = {
       "tap,id=id[,ifname=name][,script=no,downscript=no]",
       "create network backend 'id' for -device ...,netdev=id "
       "('-netdev help')" },
+    { "m", OPT_MEMORY, "[size=]megs[,slots=n,maxmem=size]",
+      "guest RAM size (default: the machine's, 256M for virt)" },
+    { "smp", OPT_SMP, "[cpus=]n[,sockets=..,cores=..,threads=..]",
+      "number of vCPUs" },
+    { "cpu", OPT_CPU, "host", "CPU model (only 'host': the host's CPUID)" },
+    { "accel", OPT_ACCEL, "kvm", "accelerator (only kvm)" },
+    { "kernel", OPT_KERNEL, "file",
+      "boot a PVH ELF or a Linux bzImage (default: the kvmini guest)" },
+    { "initrd", OPT_INITRD, "file", "initial ram disk" },
+    { "append", OPT_APPEND, "cmdline", "kernel command line" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -126,6 +144,7 @@ static QemuOptsList qemu_name_opts = {
 
 /* What the command line asked for, beyond what lives in QemuOpts lists. */
 typedef struct VlConfig {
+    MachineCmdline machine;
     bool start_stopped;
     const char *pidfile;
     const char *log_items;
@@ -218,12 +237,13 @@ static void vl_parse_device(const char *arg)
 }
 
 /* The machine, then the -device devices, in command-line order. */
-static void vl_create_machine(const VlConfig *cfg)
+static void vl_create_machine(VlConfig *cfg)
 {
     Error *err = NULL;
     bool help;
 
-    if (!machine_option_create(!cfg->nodefaults, &help, &err)) {
+    cfg->machine.defaults = !cfg->nodefaults;
+    if (!machine_option_create(&cfg->machine, &help, &err)) {
         if (help) {
             exit(0);
         }
@@ -235,6 +255,29 @@ static void vl_create_machine(const VlConfig *cfg)
         exit(1);
     }
     qdev_machine_creation_done();
+}
+
+/* -m, -smp, -accel; exits on a bad value. */
+static void vl_apply_machine(const VlOption *o, const char *arg, VlConfig *cfg)
+{
+    Error *err = NULL;
+    bool help = false;
+    bool ok;
+
+    if (OPT_MEMORY == o->index) {
+        ok = machine_option_memory(arg, &cfg->machine, &err);
+    } else if (OPT_SMP == o->index) {
+        ok = machine_option_smp(arg, &cfg->machine, &err);
+    } else {
+        ok = machine_option_accel(arg, &help, &err);
+    }
+    if (help) {
+        exit(0);
+    }
+    if (!ok) {
+        error_report_err(err);
+        exit(1);
+    }
 }
 
 /* Handle one option; exits on a bad value. */
@@ -307,6 +350,23 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
         if (help) {
             exit(0);
         }
+        break;
+    case OPT_MEMORY:
+    case OPT_SMP:
+    case OPT_ACCEL:
+        vl_apply_machine(o, arg, cfg);
+        break;
+    case OPT_CPU:
+        cfg->machine.cpu_model = arg;
+        break;
+    case OPT_KERNEL:
+        machine_option_boot("kernel", arg);
+        break;
+    case OPT_INITRD:
+        machine_option_boot("initrd", arg);
+        break;
+    case OPT_APPEND:
+        machine_option_boot("append", arg);
         break;
     case OPT_NODEFAULTS:
         cfg->nodefaults = true;

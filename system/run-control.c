@@ -138,7 +138,9 @@ static void do_reset(ShutdownCause cause)
     vm_pause_cpus();
     handlers_call(reset_handlers);
     qapi_event_send_reset(cause_is_guest(cause), cause);
-    vm_resume_cpus();
+    if (runstate_is_running()) {
+        vm_resume_cpus();
+    }
     /* A VM that was not running comes out of reset as a fresh one. */
     if (!runstate_check(RUN_STATE_RUNNING) &&
         !runstate_check(RUN_STATE_INMIGRATE) &&

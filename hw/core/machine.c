@@ -8,6 +8,8 @@
 #include "backends/hostmem.h"
 #include "hw/boards.h"
 #include "hw/sysbus.h"
+#include "qapi/qobject-input-visitor.h"
+#include "qom/object-interfaces.h"
 #include "monitor/qdev.h"
 #include "qapi-commands-machine.h"
 #include "qom/container.h"
@@ -182,11 +184,43 @@ static bool machine_consume_memdev(MachineState *ms, Error **errp)
     return true;
 }
 
+/* The class's RAM backend of ms->ram_size bytes, as -m makes it. */
+static bool machine_create_default_ram(MachineState *ms, Error **errp)
+{
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+    g_autoptr(QDict) props = qdict_new();
+    Visitor *v;
+    Object *obj;
+
+    qdict_put_int(props, "size", (int64_t)ms->ram_size);
+    v = qobject_input_visitor_new(QOBJECT(props));
+    obj = user_creatable_add_type(TYPE_MEMORY_BACKEND_RAM, mc->default_ram_id,
+                                  props, v, errp);
+    visit_free(v);
+    if (!obj) {
+        return false;
+    }
+    ms->memdev = obj;
+    host_memory_backend_set_mapped(MEMORY_BACKEND(obj), true);
+    object_unref(obj);
+    return true;
+}
+
 bool machine_run_board_init(MachineState *ms, Error **errp)
 {
     MachineClass *mc = MACHINE_GET_CLASS(ms);
+    int max_cpus = MAX(mc->max_cpus, 1);
 
+    if (ms->smp_cpus > (unsigned)max_cpus) {
+        error_setg(errp, "Invalid SMP CPUs %u. The max CPUs supported by "
+                   "machine '%s' is %d", ms->smp_cpus, mc->name, max_cpus);
+        return false;
+    }
     if (ms->ram_memdev_id && !machine_consume_memdev(ms, errp)) {
+        return false;
+    }
+    if (!ms->memdev && mc->default_ram_id &&
+        !machine_create_default_ram(ms, errp)) {
         return false;
     }
     if (mc->init && !mc->init(ms, errp)) {
@@ -213,12 +247,57 @@ static bool machine_set_memdev(Object *obj, const char *value, Error **errp)
     return true;
 }
 
+/* The string properties kernel, initrd and append. */
+static char *machine_get_kernel(Object *obj, Error **errp)
+{
+    return g_strdup(MACHINE(obj)->kernel_filename);
+}
+
+static bool machine_set_kernel(Object *obj, const char *value, Error **errp)
+{
+    MachineState *ms = MACHINE(obj);
+
+    g_free(ms->kernel_filename);
+    ms->kernel_filename = g_strdup(value);
+    return true;
+}
+
+static char *machine_get_initrd(Object *obj, Error **errp)
+{
+    return g_strdup(MACHINE(obj)->initrd_filename);
+}
+
+static bool machine_set_initrd(Object *obj, const char *value, Error **errp)
+{
+    MachineState *ms = MACHINE(obj);
+
+    g_free(ms->initrd_filename);
+    ms->initrd_filename = g_strdup(value);
+    return true;
+}
+
+static char *machine_get_append(Object *obj, Error **errp)
+{
+    return g_strdup(MACHINE(obj)->kernel_cmdline);
+}
+
+static bool machine_set_append(Object *obj, const char *value, Error **errp)
+{
+    MachineState *ms = MACHINE(obj);
+
+    g_free(ms->kernel_cmdline);
+    ms->kernel_cmdline = g_strdup(value);
+    return true;
+}
+
 static void machine_initfn(Object *obj)
 {
     MachineState *ms = MACHINE(obj);
 
     ms->defaults_enabled = true;
     ms->ram_size = MACHINE_GET_CLASS(ms)->default_ram_size;
+    ms->smp_cpus = 1;
+    ms->cpu_model = g_strdup("host");
 }
 
 static void machine_finalize(Object *obj)
@@ -229,7 +308,11 @@ static void machine_finalize(Object *obj)
         host_memory_backend_set_mapped(MEMORY_BACKEND(ms->memdev), false);
     }
     run_control_unregister_reset(qdev_reset_all, NULL);
-    g_free(MACHINE(obj)->ram_memdev_id);
+    g_free(ms->ram_memdev_id);
+    g_free(ms->cpu_model);
+    g_free(ms->kernel_filename);
+    g_free(ms->initrd_filename);
+    g_free(ms->kernel_cmdline);
 }
 
 static void machine_class_init(ObjectClass *oc, void *data)
@@ -239,6 +322,18 @@ static void machine_class_init(ObjectClass *oc, void *data)
     object_class_property_set_description(oc, "memory-backend",
                                           "Set RAM backend; valid value is "
                                           "ID of hostmem based backend");
+    object_class_property_add_str(oc, "kernel", machine_get_kernel,
+                                  machine_set_kernel);
+    object_class_property_set_description(oc, "kernel",
+                                          "Linux kernel image file");
+    object_class_property_add_str(oc, "initrd", machine_get_initrd,
+                                  machine_set_initrd);
+    object_class_property_set_description(oc, "initrd",
+                                          "Linux initial ramdisk file");
+    object_class_property_add_str(oc, "append", machine_get_append,
+                                  machine_set_append);
+    object_class_property_set_description(oc, "append",
+                                          "Linux kernel command line");
 }
 
 /* A machine type's -M name is its type name without "-machine". */

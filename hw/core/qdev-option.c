@@ -139,7 +139,7 @@ static MachineClass *machine_option_class(QemuOpts *opts, bool *help,
     }
     mc = type ? machine_find_class(type) : machine_find_default();
     if (!type && !mc) {
-        /* Until a machine type is the default, -M none is. */
+        /* Programs without the virt machine (unit tests) default to none. */
         mc = machine_find_class("none");
     }
     if (!mc) {
@@ -157,7 +157,8 @@ static MachineClass *machine_option_class(QemuOpts *opts, bool *help,
     return mc;
 }
 
-bool machine_option_create(bool defaults, bool *help, Error **errp)
+bool machine_option_create(const MachineCmdline *cmd, bool *help,
+                           Error **errp)
 {
     QemuOpts *opts = qemu_opts_find(&qemu_machine_opts, NULL);
     g_autoptr(QDict) props = NULL;
@@ -172,7 +173,17 @@ bool machine_option_create(bool defaults, bool *help, Error **errp)
         return false;
     }
     ms = machine_create(mc);
-    ms->defaults_enabled = defaults;
+    ms->defaults_enabled = cmd->defaults;
+    if (cmd->ram_size) {
+        ms->ram_size = cmd->ram_size;
+    }
+    if (cmd->smp_cpus) {
+        ms->smp_cpus = cmd->smp_cpus;
+    }
+    if (cmd->cpu_model) {
+        g_free(ms->cpu_model);
+        ms->cpu_model = g_strdup(cmd->cpu_model);
+    }
     props = opts ? qemu_opts_to_qdict(opts, NULL) : qdict_new();
     qdict_del(props, "type");
     v = qobject_input_visitor_new_keyval(QOBJECT(props));

@@ -53,7 +53,12 @@ struct MachineClass {
  * @ram_memdev_id: the memory-backend property, or NULL
  * @memdev: the backend it names, found by machine_run_board_init(),
  *   which marks it mapped (borrowed: object-del refuses it until the
- *   machine goes)
+ *   machine goes), or the one it creates for @ram_size when the class
+ *   has a @default_ram_id
+ * @smp_cpus: the vCPUs (-smp; 1 by default)
+ * @cpu_model: the CPU model (-cpu; "host" by default)
+ * @kernel_filename, @initrd_filename, @kernel_cmdline: the properties
+ *   kernel, initrd and append (-kernel, -initrd, -append), or NULL
  */
 struct MachineState {
     Object parent_obj;
@@ -61,6 +66,11 @@ struct MachineState {
     uint64_t ram_size;
     char *ram_memdev_id;
     Object *memdev;
+    unsigned smp_cpus;
+    char *cpu_model;
+    char *kernel_filename;
+    char *initrd_filename;
+    char *kernel_cmdline;
 };
 
 /*
@@ -82,8 +92,9 @@ MachineState *machine_create(MachineClass *mc);
 MachineState *qdev_get_machine(void);
 
 /*
- * machine_run_board_init: resolve the memory backend (its size becomes
- * ram_size), run the class's
+ * machine_run_board_init: check smp_cpus against the class's max_cpus,
+ * resolve the memory backend (its size becomes ram_size) or create the
+ * class's default one of ram_size bytes at /objects/ID, run the class's
  * init, add the default devices (unless defaults_enabled is false), and
  * register the reset of all devices with run control.
  * Returns false with @errp set ("Memory backend 'ID' not found").

@@ -37,14 +37,28 @@ bool device_option_parse(const char *optarg, bool *help, Error **errp);
  */
 bool device_option_add_all(Error **errp);
 
+/*
+ * MachineCmdline: what the options outside -M say about the machine.
+ * @defaults: false with -nodefaults
+ * @ram_size: -m in bytes, or 0 for the machine's default
+ * @smp_cpus: -smp, or 0 for one vCPU
+ * @cpu_model: -cpu, or NULL for "host"
+ */
+typedef struct MachineCmdline {
+    bool defaults;
+    uint64_t ram_size;
+    unsigned smp_cpus;
+    const char *cpu_model;
+} MachineCmdline;
+
 /**
  * machine_option_create: create the machine -M asked for (without -M, the
- * default machine type, or "none" while there is none), set the other -M
- * keys as its properties, mark whether default devices are wanted
- * (@defaults: no -nodefaults) and build it. "-M help" and "-M TYPE,help"
- * print their help to stdout and set *@help.
+ * default machine type), set the other -M keys as its properties, apply
+ * @cmd (borrowed) and build it. "-M help" and "-M TYPE,help" print their
+ * help to stdout and set *@help.
  * Returns: false with @errp set on failure ("unsupported machine type").
  */
-bool machine_option_create(bool defaults, bool *help, Error **errp);
+bool machine_option_create(const MachineCmdline *cmd, bool *help,
+                           Error **errp);
 
 #endif /* HW_QDEV_OPTION_H */

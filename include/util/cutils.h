@@ -15,6 +15,11 @@
 #ifndef UTIL_CUTILS_H
 #define UTIL_CUTILS_H
 
+/* Binary size units. */
+#define KiB (UINT64_C(1) << 10)
+#define MiB (UINT64_C(1) << 20)
+#define GiB (UINT64_C(1) << 30)
+
 /*
  * Parse a signed integer in @base (0 or 2..36). Base 0 reads "0x"/"0X" as hex,
  * a leading "0" as octal and anything else as decimal; base 16 allows "0x".

@@ -55,6 +55,16 @@ void kvmini_proc_track(GPid pid, bool on)
     g_assert(!on);
 }
 
+static bool kvmini_args_have_machine(const char *const *args)
+{
+    for (; args && *args; args++) {
+        if (!strcmp(*args, "-M") || !strcmp(*args, "-machine")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 KvminiProc *kvmini_proc_start(const char *const *args)
 {
     KvminiProc *p = g_new0(KvminiProc, 1);
@@ -72,10 +82,14 @@ KvminiProc *kvmini_proc_start(const char *const *args)
     p->qmp2 = g_strdup_printf("unix:%s", qmp2_sock);
     g_ptr_array_add(argv, g_strdup(KVMINI_PATH));
     g_ptr_array_add(argv, g_strdup("-nodefaults"));
-    /* First: the HMP socket, made last, then says everything is ready. */
+    if (!kvmini_args_have_machine(args)) {
+        g_ptr_array_add(argv, g_strdup("-M"));
+        g_ptr_array_add(argv, g_strdup("none"));
+    }
     for (i = 0; args && args[i]; i++) {
         g_ptr_array_add(argv, g_strdup(args[i]));
     }
+    /* Last: the HMP socket, made last, then says everything is ready. */
     g_ptr_array_add(argv, g_strdup("-qmp"));
     g_ptr_array_add(argv, g_strdup_printf("%s,server=on,wait=off", p->qmp));
     g_ptr_array_add(argv, g_strdup("-qmp"));

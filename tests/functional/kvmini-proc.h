@@ -22,7 +22,7 @@ typedef struct KvminiProc {
 
 /*
  * Start kvmini -nodefaults with the extra arguments @args (NULL ended;
- * may be NULL), then both QMP monitors and the HMP monitor on unix
+ * may be NULL; without -M in them, -M none comes first), then both QMP monitors and the HMP monitor on unix
  * sockets (server=on,wait=off). Returns once the sockets exist; aborts the test if
  * they do not appear within 10 s.
  */

@@ -56,6 +56,9 @@ static void test_machine_help(void)
               "none                 empty machine\n", "");
     check_run(ARGS("-machine", "none", "-M", "help"), 0,
               "none-machine options:\n"
+              "  append=<string>        - Linux kernel command line\n"
+              "  initrd=<string>        - Linux initial ramdisk file\n"
+              "  kernel=<string>        - Linux kernel image file\n"
               "  memory-backend=<string> - Set RAM backend; valid value is "
               "ID of hostmem based backend\n", "");
 }
@@ -69,6 +72,32 @@ static void test_machine_errors(void)
               "kvmini: Property 'none-machine.foo' not found\n");
     check_run(ARGS("-M", "none,memory-backend=m0", "-nodefaults"), 1, "",
               "kvmini: Memory backend 'm0' not found\n");
+}
+
+/* -m, -smp, -accel: checked as they are read, before any machine exists. */
+static void test_sizing_errors(void)
+{
+    check_run(ARGS("-M", "none", "-m", "12X"), 1, "",
+              "kvmini: -m 12X: invalid size '12X'\n"
+              "Use a number with an optional suffix B, K, M, G, T, P or E "
+              "(powers of 1024; none: M).\n");
+    check_run(ARGS("-m", "size=0"), 1, "",
+              "kvmini: -m size=0: RAM size must be greater than zero\n");
+    check_run(ARGS("-m", "1G,bogus=1"), 1, "",
+              "kvmini: -m 1G,bogus=1: Invalid parameter 'bogus'\n");
+    check_run(ARGS("-smp", "0"), 1, "",
+              "kvmini: -smp 0: CPU topology parameters must be greater "
+              "than zero\n");
+    check_run(ARGS("-smp", "2,cores=0"), 1, "",
+              "kvmini: -smp 2,cores=0: CPU topology parameters must be "
+              "greater than zero\n");
+    check_run(ARGS("-M", "none", "-smp", "sockets=2,cores=2", "-nodefaults"),
+              1, "", "kvmini: Invalid SMP CPUs 4. The max CPUs supported by "
+              "machine 'none' is 1\n");
+    check_run(ARGS("-accel", "tcg"), 1, "",
+              "kvmini: -accel tcg: invalid accelerator tcg\n");
+    check_run(ARGS("-accel", "help"), 0,
+              "Accelerators supported in kvmini binary:\nkvm\n", "");
 }
 
 static void test_device_help(void)
@@ -158,6 +187,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qdev/cmdline/machine-help", test_machine_help);
     g_test_add_func("/qdev/cmdline/machine-errors", test_machine_errors);
+    g_test_add_func("/qdev/cmdline/sizing-errors", test_sizing_errors);
     g_test_add_func("/qdev/cmdline/device-help", test_device_help);
     g_test_add_func("/qdev/cmdline/device-errors", test_device_errors);
     g_test_add_func("/qdev/cmdline/backend-errors", test_backend_errors);

@@ -29,6 +29,9 @@
     "name \"kvmini-test-device\", bus kvmini-test-bus, desc "             \
     "\"test-only: a device with a property of every kind\"\n"
 
+static const MachineCmdline defaults_on = { .defaults = true };
+static const MachineCmdline defaults_off = { .defaults = false };
+
 static void check_qmp_error(const char *json, const char *desc)
 {
     g_autofree char *expected = g_strdup_printf(
@@ -158,6 +161,9 @@ static void test_machine_help(void)
         OBJECT_CLASS(machine_find_class("none")));
 
     g_assert_cmpstr(text, ==, "none-machine options:\n"
+                    "  append=<string>        - Linux kernel command line\n"
+                    "  initrd=<string>        - Linux initial ramdisk file\n"
+                    "  kernel=<string>        - Linux kernel image file\n"
                     "  memory-backend=<string> - Set RAM backend; valid value "
                     "is ID of hostmem based backend\n");
 }
@@ -169,7 +175,7 @@ static void test_machine_option(void)
 
     g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts, "none,nope=1", true,
                                      &error_abort));
-    g_assert_false(machine_option_create(true, &help, &err));
+    g_assert_false(machine_option_create(&defaults_on, &help, &err));
     g_assert_false(help);
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "Property 'none-machine.nope' not found");
@@ -179,7 +185,7 @@ static void test_machine_option(void)
 
     g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts, "bogus", true,
                                      &error_abort));
-    g_assert_false(machine_option_create(true, &help, &err));
+    g_assert_false(machine_option_create(&defaults_on, &help, &err));
     g_assert_cmpstr(error_get_pretty(err), ==, "unsupported machine type");
     g_clear_pointer(&err, error_free);
     qemu_opts_reset(&qemu_machine_opts);
@@ -187,7 +193,7 @@ static void test_machine_option(void)
     g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts,
                                      "none,memory-backend=m0", true,
                                      &error_abort));
-    g_assert_false(machine_option_create(false, &help, &err));
+    g_assert_false(machine_option_create(&defaults_off, &help, &err));
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "Memory backend 'm0' not found");
     g_clear_pointer(&err, error_free);
@@ -195,7 +201,7 @@ static void test_machine_option(void)
     test_machine_free();
     qemu_opts_reset(&qemu_machine_opts);
 
-    g_assert_true(machine_option_create(true, &help, &error_abort));
+    g_assert_true(machine_option_create(&defaults_on, &help, &error_abort));
     g_assert_cmpstr(object_get_typename(OBJECT(qdev_get_machine())), ==,
                     "none-machine");
     g_assert_true(qdev_get_machine()->defaults_enabled);
@@ -213,7 +219,7 @@ static void test_memory_backend(void)
     g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts,
                                      "none,memory-backend=m0", true,
                                      &error_abort));
-    g_assert_true(machine_option_create(true, &help, &error_abort));
+    g_assert_true(machine_option_create(&defaults_on, &help, &error_abort));
     g_assert_cmpuint(qdev_get_machine()->ram_size, ==, 1 << 20);
     g_assert_false(user_creatable_del("m0", &err));
     g_assert_cmpstr(error_get_pretty(err), ==,
@@ -251,12 +257,12 @@ static void test_default_devices_case(void)
     type_register_static(&defaults_machine_info);
     g_assert_nonnull(qemu_opts_parse(&qemu_machine_opts, "test-defaults",
                                      true, &error_abort));
-    g_assert_true(machine_option_create(true, &help, &error_abort));
+    g_assert_true(machine_option_create(&defaults_on, &help, &error_abort));
     g_assert_nonnull(object_resolve_path_type("/machine/peripheral/dflt",
                                               TYPE_KVMINI_TEST_BRIDGE, NULL));
     test_machine_free();
     /* -nodefaults */
-    g_assert_true(machine_option_create(false, &help, &error_abort));
+    g_assert_true(machine_option_create(&defaults_off, &help, &error_abort));
     g_assert_null(object_resolve_path("/machine/peripheral/dflt", NULL));
     test_machine_free();
     qemu_opts_reset(&qemu_machine_opts);

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * virt.c: the virt machine, kvmini's default. Guest RAM from a memory
+ * backend (below 3 GiB, the rest above 4 GiB), the KVM vCPUs with the
+ * in-kernel irqchip and PIT, an ISA bus with the legacy devices (a 16550
+ * on COM1 per -serial, i8042, mc146818rtc, isa-debug-exit at 0xf4), and
+ * direct boot of a PVH ELF or a Linux bzImage (by default the kvmini
+ * guest). docs/user/booting.md describes what the guest sees.
+ */
+#include "osdep.h"
+
+#include <sys/sysinfo.h>
+
+#include "chardev/char-serial.h"
+#include "hw/boards.h"
+#include "hw/i386/x86-boot.h"
+#include "hw/isa/isa.h"
+#include "hw/rtc/mc146818rtc.h"
+#include "qom/object-props.h"
+#include "system/kvm.h"
+#include "system/memory-as.h"
+#include "system/run-control.h"
+#include "util/cutils.h"
+#include "util/error-report.h"
+
+#define TYPE_VIRT_MACHINE MACHINE_TYPE_NAME("virt")
+OBJECT_DECLARE_SIMPLE_TYPE(VirtMachineState, VIRT_MACHINE)
+
+#define VIRT_BELOW_4G_MAX 0xc0000000ULL
+#define VIRT_MIN_RAM (16 * MiB)
+#define VIRT_DEBUG_EXIT_PORT 0xf4
+
+struct VirtMachineState {
+    MachineState parent_obj;
+
+    MemoryRegion ram;
+    MemoryRegion ram_below_4g;
+    MemoryRegion ram_above_4g;
+    qemu_irq irqs[ISA_NUM_IRQS];
+    X86BootConfig boot;
+};
+
+/* The in-kernel irqchip takes the ISA lines as GSIs 0-15. */
+static void virt_set_isa_irq(void *opaque, int n, int level)
+{
+    kvm_set_irq(n, level);
+}
+
+/* Host RAM and swap: the most guest RAM worth trying to back. */
+static uint64_t virt_host_memory(void)
+{
+    struct sysinfo si;
+
+    if (sysinfo(&si)) {
+        return UINT64_MAX;
+    }
+    return ((uint64_t)si.totalram + si.totalswap) * si.mem_unit;
+}
+
+static bool virt_check_ram_size(uint64_t size, Error **errp)
+{
+    g_autofree char *text = g_format_size_full(size, G_FORMAT_SIZE_IEC_UNITS);
+
+    if (VIRT_MIN_RAM > size) {
+        error_setg(errp, "RAM size %s is too small: the virt machine needs "
+                   "at least 16 MiB", text);
+        return false;
+    }
+    if (virt_host_memory() < size) {
+        g_autofree char *host = g_format_size_full(virt_host_memory(),
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+        error_setg(errp, "RAM size %s is larger than the host's memory (%s)",
+                   text, host);
+        return false;
+    }
+    return true;
+}
+
+/* Map the backend's RAM: up to 3 GiB at 0, the rest at 4 GiB. */
+static bool virt_memory_init(VirtMachineState *vms, Error **errp)
+{
+    MachineState *ms = MACHINE(vms);
+    HostMemoryBackend *backend = MEMORY_BACKEND(ms->memdev);
+    uint64_t size = host_memory_backend_get_size(backend);
+    uint64_t below = MIN(size, VIRT_BELOW_4G_MAX);
+
+    if (!virt_check_ram_size(size, errp) ||
+        !memory_region_init_ram_from_backend(&vms->ram, backend, errp)) {
+        return false;
+    }
+    memory_region_init_alias(&vms->ram_below_4g, "ram-below-4g", &vms->ram,
+                             0, below);
+    memory_region_add_subregion(get_system_memory(), 0, &vms->ram_below_4g);
+    if (size > below) {
+        memory_region_init_alias(&vms->ram_above_4g, "ram-above-4g",
+                                 &vms->ram, below, size - below);
+        memory_region_add_subregion(get_system_memory(), X86_HIGHMEM_BASE,
+                                    &vms->ram_above_4g);
+    }
+    vms->boot.ram = memory_region_get_ram_ptr(&vms->ram);
+    vms->boot.below_4g = below;
+    vms->boot.above_4g = size - below;
+    return true;
+}
+
+/* Create an ISA device of @type with the integer properties @props. */
+static ISADevice *virt_isa_device(ISABus *bus, const char *type,
+                                  const char *const *names,
+                                  const int64_t *values, Error **errp)
+{
+    ISADevice *dev = isa_new(type);
+
+    for (; names && *names; names++, values++) {
+        object_property_set_int(OBJECT(dev), *names, *values, &error_abort);
+    }
+    if (!qdev_realize_and_unref(DEVICE(dev), BUS(bus), errp)) {
+        return NULL;
+    }
+    return dev;
+}
+
+/* A 16550 on COM1-COM4 for each -serial chardev. */
+static bool virt_serial_init(ISABus *bus, Error **errp)
+{
+    int i;
+
+    for (i = 0; i < MAX_SERIAL_PORTS; i++) {
+        ISADevice *dev;
+
+        if (!serial_hd(i)) {
+            continue;
+        }
+        dev = isa_new("isa-serial");
+        object_property_set_int(OBJECT(dev), "index", i, &error_abort);
+        object_property_set_str(OBJECT(dev), "chardev", serial_hd(i)->label,
+                                &error_abort);
+        if (!qdev_realize_and_unref(DEVICE(dev), BUS(bus), errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* CMOS bytes a BIOS would set: the memory sizes, as QEMU's pc does. */
+static void virt_cmos_init(VirtMachineState *vms, ISADevice *rtc)
+{
+    uint64_t below = vms->boot.below_4g;
+    uint64_t above = vms->boot.above_4g;
+    uint64_t ext = below > 1 * MiB ? MIN((below - 1 * MiB) / KiB, 0xffff) : 0;
+    uint64_t big = below > 16 * MiB ? MIN((below - 16 * MiB) / (64 * KiB), 0xffff) : 0;
+    uint64_t high = above / (64 * KiB);
+
+    rtc_set_cmos(rtc, 0x15, 640 & 0xff);
+    rtc_set_cmos(rtc, 0x16, 640 >> 8);
+    rtc_set_cmos(rtc, 0x17, ext & 0xff);
+    rtc_set_cmos(rtc, 0x18, ext >> 8);
+    rtc_set_cmos(rtc, 0x30, ext & 0xff);
+    rtc_set_cmos(rtc, 0x31, ext >> 8);
+    rtc_set_cmos(rtc, 0x34, big & 0xff);
+    rtc_set_cmos(rtc, 0x35, big >> 8);
+    rtc_set_cmos(rtc, 0x5b, high & 0xff);
+    rtc_set_cmos(rtc, 0x5c, (high >> 8) & 0xff);
+    rtc_set_cmos(rtc, 0x5d, (high >> 16) & 0xff);
+}
+
+static bool virt_devices_init(VirtMachineState *vms, Error **errp)
+{
+    static const char *const exit_names[] = { "iobase", "iosize", NULL };
+    static const int64_t exit_values[] = { VIRT_DEBUG_EXIT_PORT, 4 };
+    ISADevice *rtc;
+    ISABus *bus;
+    int i;
+
+    for (i = 0; i < ISA_NUM_IRQS; i++) {
+        vms->irqs[i] = qemu_allocate_irq(virt_set_isa_irq, vms, i);
+    }
+    bus = isa_bus_create(get_system_io(), vms->irqs, errp);
+    if (!bus || !virt_serial_init(bus, errp) ||
+        !virt_isa_device(bus, "i8042", NULL, NULL, errp)) {
+        return false;
+    }
+    rtc = virt_isa_device(bus, "mc146818rtc", NULL, NULL, errp);
+    if (!rtc) {
+        return false;
+    }
+    virt_cmos_init(vms, rtc);
+    return virt_isa_device(bus, "isa-debug-exit", exit_names, exit_values,
+                           errp);
+}
+
+/* Whether @path starts like a Linux bzImage ("HdrS" at 0x202). */
+static bool virt_is_linux(const char *path)
+{
+    char magic[4] = { 0 };
+    FILE *f = fopen(path, "rb");
+    bool linux = false;
+
+    if (f) {
+        linux = !fseek(f, 0x202, SEEK_SET) && 1 == fread(magic, 4, 1, f) &&
+                !memcmp(magic, "HdrS", 4);
+        fclose(f);
+    }
+    return linux;
+}
+
+/* Load the kernel (again, at every reset) and set vCPU 0's start. */
+static bool virt_load_kernel(VirtMachineState *vms, Error **errp)
+{
+    X86CpuBootState state;
+
+    if (!x86_load_kernel(&vms->boot, &state, errp)) {
+        return false;
+    }
+    kvm_set_boot_state(&state);
+    return true;
+}
+
+/* Run-control reset: the guest starts over from its kernel. */
+static void virt_reset(void *opaque)
+{
+    VirtMachineState *vms = opaque;
+    Error *err = NULL;
+
+    if (!virt_load_kernel(vms, &err)) {
+        error_report_err(err);
+        run_control_request_shutdown(SHUTDOWN_CAUSE_HOST_ERROR);
+    }
+    kvm_reset_cpus(NULL);
+}
+
+static void virt_boot_config(VirtMachineState *vms)
+{
+    MachineState *ms = MACHINE(vms);
+
+    vms->boot.kernel = ms->kernel_filename ? ms->kernel_filename
+                                           : KVMINI_GUEST_ELF;
+    vms->boot.initrd = ms->initrd_filename;
+    vms->boot.cmdline = ms->kernel_cmdline ? ms->kernel_cmdline : "";
+    vms->boot.ncpus = ms->smp_cpus;
+    if (ms->kernel_filename && virt_is_linux(ms->kernel_filename) &&
+        g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_EXISTS)) {
+        warn_report("the host's KVM is PVM (kvm_pvm): a Linux kernel runs "
+                    "~3000x slower there and may not boot; the kvmini guest "
+                    "is made for it");
+    }
+}
+
+static bool virt_init(MachineState *ms, Error **errp)
+{
+    VirtMachineState *vms = VIRT_MACHINE(ms);
+
+    virt_boot_config(vms);
+    if (!virt_memory_init(vms, errp) ||
+        !kvm_init(ms->smp_cpus, ms->cpu_model, errp) ||
+        !virt_devices_init(vms, errp) ||
+        !virt_load_kernel(vms, errp)) {
+        return false;
+    }
+    kvm_reset_cpus(NULL);
+    run_control_register_reset(virt_reset, vms);
+    return true;
+}
+
+static void virt_finalize(Object *obj)
+{
+    VirtMachineState *vms = VIRT_MACHINE(obj);
+    int i;
+
+    run_control_unregister_reset(virt_reset, vms);
+    for (i = 0; i < ISA_NUM_IRQS; i++) {
+        qemu_free_irq(vms->irqs[i]);
+    }
+}
+
+static void virt_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+
+    mc->desc = "kvmini KVM machine (PVH and Linux direct boot)";
+    mc->is_default = true;
+    mc->max_cpus = 254;
+    mc->default_ram_size = 256 * MiB;
+    mc->default_ram_id = "virt.ram";
+    mc->init = virt_init;
+}
+
+static const TypeInfo virt_machine_info = {
+    .name = TYPE_VIRT_MACHINE,
+    .parent = TYPE_MACHINE,
+    .instance_size = sizeof(VirtMachineState),
+    .instance_finalize = virt_finalize,
+    .class_init = virt_class_init,
+};
+
+static void virt_register_types(void)
+{
+    type_register_static(&virt_machine_info);
+}
+
+type_init(virt_register_types)

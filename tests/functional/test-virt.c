@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test-virt.c: the virt machine on KVM, as a user sees it. kvmini boots
+ * the kvmini guest (build/guest/kvmini-guest.elf, its default kernel)
+ * with the serial console on a ringbuf chardev that the test reads and
+ * writes over QMP, and is driven over QMP and HMP: the guest's modes,
+ * -smp, stop/cont/system_reset/quit with their events, info qtree/mtree/
+ * registers, query-cpus-fast, and a Linux bzImage's first console line.
+ * KVM cases skip without /dev/kvm (meson runs this program through
+ * tests/nested/kvm-nested, which provides one where it can).
+ */
+#include "osdep.h"
+
+#include <sys/wait.h>
+
+#include "kvmini-proc.h"
+#include "qobject/qdict.h"
+#include "qobject/qjson.h"
+#include "qobject/qstring.h"
+
+#define BOOT_TIMEOUT_MS 120000
+
+typedef struct VirtRun {
+    KvminiProc *p;
+    QmpClient *qmp;
+    GString *console;       /* everything read from the guest so far */
+} VirtRun;
+
+static bool have_kvm(void)
+{
+    if (access("/dev/kvm", R_OK | W_OK)) {
+        g_test_skip("no usable /dev/kvm (tests/nested/kvm-nested provides "
+                    "one where QEMU and a Debian kernel are installed)");
+        return false;
+    }
+    return true;
+}
+
+/* Start kvmini -M virt with @args after the console options. */
+static VirtRun *virt_start(const char *const *args)
+{
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    VirtRun *r = g_new0(VirtRun, 1);
+
+    g_ptr_array_add(argv, "-M");
+    g_ptr_array_add(argv, "virt");
+    g_ptr_array_add(argv, "-chardev");
+    g_ptr_array_add(argv, "ringbuf,id=con,size=1M");
+    g_ptr_array_add(argv, "-serial");
+    g_ptr_array_add(argv, "chardev:con");
+    for (; args && *args; args++) {
+        g_ptr_array_add(argv, (char *)*args);
+    }
+    g_ptr_array_add(argv, NULL);
+    r->p = kvmini_proc_start((const char *const *)argv->pdata);
+    r->qmp = kvmini_proc_qmp(r->p, false);
+    r->console = g_string_new(NULL);
+    return r;
+}
+
+static void virt_free(VirtRun *r)
+{
+    qmp_client_free(r->qmp);
+    kvmini_proc_free(r->p);
+    g_string_free(r->console, true);
+    g_free(r);
+}
+
+/* Append what the guest printed since the last call; false when nothing. */
+static bool virt_read(VirtRun *r)
+{
+    g_autoptr(QDict) args = qdict_new();
+    g_autoptr(QObject) ret = NULL;
+    Error *err = NULL;
+    const char *text;
+
+    qdict_put_str(args, "device", "con");
+    qdict_put_int(args, "size", 65536);
+    qdict_put_str(args, "format", "utf8");
+    if (!qmp_client_execute(r->qmp, "ringbuf-read", qobject_ref(args), &ret,
+                            &err)) {
+        g_error("ringbuf-read: %s", error_get_pretty(err));
+    }
+    text = qstring_get_str(qobject_to(QString, ret));
+    g_string_append(r->console, text);
+    return *text;
+}
+
+/* Wait until the console shows @text (after @from); its offset after it. */
+static size_t virt_wait_for(VirtRun *r, const char *text, size_t from)
+{
+    gint64 end = g_get_monotonic_time() + BOOT_TIMEOUT_MS * 1000LL;
+    const char *hit;
+
+    for (;;) {
+        hit = from <= r->console->len ? strstr(r->console->str + from, text)
+                                      : NULL;
+        if (hit) {
+            return hit - r->console->str + strlen(text);
+        }
+        if (g_get_monotonic_time() > end) {
+            g_error("the guest did not print '%s'; console so far:\n%s",
+                    text, r->console->str);
+        }
+        if (!virt_read(r)) {
+            g_usleep(20 * 1000);
+        }
+    }
+}
+
+/* Type @text on the guest's console. */
+static void virt_type(VirtRun *r, const char *text)
+{
+    g_autofree char *json = g_strdup_printf(
+        "{'execute': 'ringbuf-write', 'arguments': {'device': 'con', "
+        "'data': '%s'}}", text);
+
+    kvmini_qmp_check(r->qmp, json, "{}");
+}
+
+/* Wait for kvmini to exit; its exit status. */
+static int virt_exit_status(VirtRun *r)
+{
+    g_assert_true(kvmini_proc_wait(r->p, BOOT_TIMEOUT_MS));
+    g_assert_true(WIFEXITED(r->p->status));
+    return WEXITSTATUS(r->p->status);
+}
+
+static void virt_wait_event(VirtRun *r, const char *name, const char *data)
+{
+    Error *err = NULL;
+    g_autoptr(QDict) ev = qmp_client_wait_event(r->qmp, name, 30000, &err);
+    g_autoptr(GString) json = NULL;
+
+    g_assert_null(err);
+    g_assert_nonnull(ev);
+    if (data) {
+        json = qobject_to_json(qdict_get(ev, "data"));
+        g_assert_cmpstr(json->str, ==, data);
+    }
+}
+
+static void test_hello(void)
+{
+    VirtRun *r;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start((const char *const[]){ "-append", "hello", NULL });
+    virt_wait_for(r, "kvmini guest: hello\n", 0);
+    /* isa-debug-exit: the guest wrote 0, kvmini exits with (0 << 1) | 1. */
+    g_assert_cmpint(virt_exit_status(r), ==, 1);
+    virt_free(r);
+}
+
+static void test_shell(void)
+{
+    VirtRun *r;
+    size_t at;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start(NULL);
+    at = virt_wait_for(r, "kvmini guest: shell (type help)\nkvmini> ", 0);
+    virt_type(r, "count 3\\r");
+    at = virt_wait_for(r, "kvmini> ", at);
+    g_assert_nonnull(strstr(r->console->str, "1\n2\n3\n"));
+    virt_type(r, "exit 5\\r");
+    g_assert_cmpint(virt_exit_status(r), ==, (5 << 1) | 1);
+    virt_free(r);
+}
+
+static void test_smp(gconstpointer data)
+{
+    unsigned ncpus = GPOINTER_TO_UINT(data);
+    g_autofree char *smp = g_strdup_printf("%u", ncpus);
+    g_autofree char *line = g_strdup_printf("smp: %u cpus online\n", ncpus);
+    VirtRun *r;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start((const char *const[]){ "-smp", smp, "-append", "smp",
+                                          NULL });
+    virt_wait_for(r, line, 0);
+    g_assert_cmpint(virt_exit_status(r), ==, 1);
+    virt_free(r);
+}
+
+/* The number the counter printed last (it prints one per line). */
+static unsigned long virt_last_count(VirtRun *r)
+{
+    const char *end = r->console->str + r->console->len;
+    const char *p = end;
+
+    while (p > r->console->str && '\n' == p[-1]) {
+        p--;
+    }
+    while (p > r->console->str && g_ascii_isdigit(p[-1])) {
+        p--;
+    }
+    return strtoul(p, NULL, 10);
+}
+
+static void test_run_control(void)
+{
+    g_autofree char *next = NULL;
+    unsigned long stopped_at;
+    VirtRun *r;
+    size_t at;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start((const char *const[]){ "-append", "counter", NULL });
+    at = virt_wait_for(r, "kvmini guest: counter\n", 0);
+    at = virt_wait_for(r, "3\n", at);
+
+    kvmini_qmp_check(r->qmp, "{'execute': 'stop'}", "{}");
+    virt_wait_event(r, "STOP", NULL);
+    kvmini_qmp_check(r->qmp, "{'execute': 'query-status'}",
+                     "{\"status\": \"paused\", \"singlestep\": false, "
+                     "\"running\": false}");
+    virt_read(r);
+    stopped_at = virt_last_count(r);
+    g_usleep(500 * 1000);
+    virt_read(r);
+    g_assert_cmpuint(virt_last_count(r), ==, stopped_at);
+
+    kvmini_qmp_check(r->qmp, "{'execute': 'cont'}", "{}");
+    virt_wait_event(r, "RESUME", NULL);
+    next = g_strdup_printf("\n%lu\n", stopped_at + 2);
+    at = virt_wait_for(r, next, at);
+
+    kvmini_qmp_check(r->qmp, "{'execute': 'system_reset'}", "{}");
+    virt_wait_event(r, "RESET", "{\"guest\": false, \"reason\": \"host-qmp-system-reset\"}");
+    at = virt_wait_for(r, "kvmini guest: counter\n", at);
+    virt_wait_for(r, "\n2\n", at);
+
+    kvmini_qmp_check(r->qmp, "{'execute': 'quit'}", "{}");
+    virt_wait_event(r, "SHUTDOWN", "{\"guest\": false, \"reason\": \"host-qmp-quit\"}");
+    g_assert_cmpint(virt_exit_status(r), ==, 0);
+    virt_free(r);
+}
+
+/* @text contains each of the NULL-ended @needles. */
+static void assert_contains(const char *text, const char *const *needles)
+{
+    for (; *needles; needles++) {
+        if (!strstr(text, *needles)) {
+            g_error("'%s' is missing from:\n%s", *needles, text);
+        }
+    }
+}
+
+static void test_monitor_info(void)
+{
+    g_autofree char *qtree = NULL, *mtree = NULL, *regs = NULL, *cpus = NULL;
+    VirtRun *r;
+    Error *err = NULL;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start((const char *const[]){ "-smp", "2", "-m", "64M", NULL });
+    virt_wait_for(r, "kvmini> ", 0);
+
+    qtree = qmp_client_hmp(r->qmp, "info qtree", &err);
+    g_assert_null(err);
+    assert_contains(qtree, (const char *const[]){
+        "bus: main-system-bus\n  type System\n",
+        "  dev: isabus-bridge, id \"\"\n    bus: isa.0\n      type ISA\n",
+        "      dev: isa-serial, id \"\"\n",
+        "        chardev = \"con\"\n",
+        "      dev: i8042, id \"\"\n",
+        "      dev: mc146818rtc, id \"\"\n",
+        "      dev: isa-debug-exit, id \"\"\n        iobase = 244 (0xf4)\n",
+        NULL });
+
+    mtree = qmp_client_hmp(r->qmp, "info mtree", &err);
+    g_assert_null(err);
+    assert_contains(mtree, (const char *const[]){
+        "address-space: memory\n",
+        "0000000000000000-0000000003ffffff (prio 0, ram): alias ram-below-4g "
+        "@virt.ram 0000000000000000-0000000003ffffff\n",
+        "address-space: I/O\n",
+        NULL });
+
+    regs = qmp_client_hmp(r->qmp, "info registers", &err);
+    g_assert_null(err);
+    assert_contains(regs, (const char *const[]){
+        "RAX=", "RIP=", "EFER=", "CR0=", NULL });
+
+    cpus = kvmini_qmp_run(r->qmp, "{'execute': 'query-cpus-fast'}");
+    assert_contains(cpus, (const char *const[]){
+        "\"cpu-index\": 0", "\"cpu-index\": 1", "\"target\": \"x86_64\"",
+        NULL });
+    kvmini_qmp_check(r->qmp, "{'execute': 'query-kvm'}",
+                     "{\"enabled\": true, \"present\": true}");
+    virt_free(r);
+}
+
+/* A Linux bzImage: its first console line proves the boot protocol. */
+static void test_linux_banner(void)
+{
+    const char *kernel = "/vmlinuz";
+    VirtRun *r;
+
+    if (!have_kvm()) {
+        return;
+    }
+    if (g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_EXISTS)) {
+        g_test_skip("the host's KVM is PVM: Linux cannot boot there");
+        return;
+    }
+    if (access(kernel, R_OK)) {
+        g_test_skip("no Debian kernel at /vmlinuz (scripts/setup-deps --linux)");
+        return;
+    }
+    r = virt_start((const char *const[]){
+        "-m", "512M", "-kernel", kernel,
+        "-append", "console=ttyS0 earlyprintk=ttyS0 panic=-1", NULL });
+    virt_wait_for(r, "Linux version ", 0);
+    virt_wait_for(r, "Command line: console=ttyS0 earlyprintk=ttyS0 panic=-1", 0);
+    virt_free(r);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/virt/guest/hello", test_hello);
+    g_test_add_func("/virt/guest/shell", test_shell);
+    g_test_add_data_func("/virt/guest/smp-2", GUINT_TO_POINTER(2), test_smp);
+    g_test_add_data_func("/virt/guest/smp-4", GUINT_TO_POINTER(4), test_smp);
+    g_test_add_func("/virt/run-control", test_run_control);
+    g_test_add_func("/virt/monitor-info", test_monitor_info);
+    g_test_add_func("/virt/linux/banner", test_linux_banner);
+    return g_test_run();
+}
