@@ -24,6 +24,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -185,14 +186,23 @@ static void bench_serial(int runs, const char *line, char **argv)
     g_free(exited);
 }
 
-/* Connect to the unix socket @path, retrying until @deadline; or -1. */
+/*
+ * Connect to the unix socket @path once it exists, until @deadline; or
+ * -1. Polling with stat() is cheap enough not to slow a VMM that starts
+ * on the same (possibly nested and emulated) CPUs.
+ */
 static int connect_until(const char *path, double deadline)
 {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    struct stat st;
     int fd;
 
     g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path));
     while (now_ms() < deadline) {
+        if (stat(path, &st)) {
+            usleep(100);
+            continue;
+        }
         fd = socket(AF_UNIX, SOCK_STREAM, 0);
         if (0 > fd) {
             die("socket failed");
@@ -201,7 +211,7 @@ static int connect_until(const char *path, double deadline)
             return fd;
         }
         close(fd);
-        usleep(200);
+        usleep(100);
     }
     return -1;
 }
