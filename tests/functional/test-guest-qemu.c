@@ -139,8 +139,8 @@ static void guest_free(GuestRun *run)
 
 /*
  * Boot the guest with @accel, @append and the extra QEMU arguments
- * @extra (as guest_start_with()), send it @input, and check that it prints exactly @expect and makes QEMU exit
- * with @status.
+ * @extra (as guest_start_with()), send it @input, and check that it
+ * prints exactly @expect and makes QEMU exit with @status.
  */
 static void guest_check_with(const char *accel, const char *append,
                              const char *const *extra, const char *input,
@@ -271,8 +271,8 @@ static void test_shell_cpus(void)
 {
     const char *const extra[] = { "-smp", "3", NULL };
 
-    guest_check_with("tcg", "", extra, "cpus\ncpus mp\ncpus acpi\ncpus bios\nexit\n",
-                     1,
+    guest_check_with("tcg", "", extra,
+                     "cpus\ncpus mp\ncpus acpi\ncpus bios\nexit\n", 1,
         KG_OUT_SHELL "\r\n"
         KG_OUT_PROMPT "cpus\r\n"
         "cpus: 3 (MP table), apic ids 0 1 2\r\n"
