@@ -58,8 +58,9 @@ pvh_start:
         mov $__bss_start, %edi
         mov $__bss_end, %ecx
         sub %edi, %ecx
+        shr $2, %ecx                    /* .bss is 16-byte aligned and sized */
         xor %eax, %eax
-        rep stosb
+        rep stosl
         mov %edx, boot_start_info
 
         /*
