@@ -325,6 +325,106 @@ static void test_shell_dirty_verify(void)
         KG_OUT_PROMPT "exit\r\n");
 }
 
+/* Read one GDB remote protocol packet from @fd and ack it; its data. */
+static char *gdb_read_packet(int fd)
+{
+    GString *data = g_string_new(NULL);
+    bool in_packet = false;
+    int tail = -1;
+    char c;
+
+    while (tail && 1 == read(fd, &c, 1)) {
+        if (tail > 0) {
+            tail--;
+        } else if (in_packet && '#' == c) {
+            tail = 2;
+        } else if (in_packet) {
+            g_string_append_c(data, c);
+        } else if ('$' == c) {
+            in_packet = true;
+        }
+    }
+    g_assert_cmpint(tail, ==, 0);
+    kvmini_proc_write(fd, "+");
+    return g_string_free(data, false);
+}
+
+/*
+ * One exchange with QEMU's gdbstub on @fd: send the packet @cmd and
+ * return the reply's data (new string). QEMU stops the VM when a client
+ * connects and may say so with a stop reply ("T05...") first: skipped.
+ */
+static char *gdb_exchange(int fd, const char *cmd)
+{
+    g_autofree char *packet = NULL;
+    unsigned sum = 0;
+    const char *p;
+    char *reply;
+
+    for (p = cmd; *p; p++) {
+        sum += (unsigned char)*p;
+    }
+    packet = g_strdup_printf("$%s#%02x", cmd, sum & 0xff);
+    kvmini_proc_write(fd, packet);
+    for (;;) {
+        reply = gdb_read_packet(fd);
+        if ('T' != reply[0]) {
+            return reply;
+        }
+        g_free(reply);
+    }
+}
+
+/*
+ * A page changed behind the guest's back (through QEMU's gdbstub, as a
+ * migration that lost a write would leave it): verify reports it.
+ */
+static void test_shell_verify_mismatch(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("guest-qemu-XXXXXX", NULL);
+    g_autofree char *sock = g_build_filename(dir, "gdb.sock", NULL);
+    g_autofree char *gdb = g_strdup_printf("unix:%s,server=on,wait=off",
+                                           sock);
+    const char *const extra[] = { "-gdb", gdb, NULL };
+    g_autofree char *reply = NULL;
+    GuestRun *run;
+    size_t end;
+    int fd;
+
+    run = guest_start_with("tcg", "shell", extra);
+    if (!run) {
+        rmdir(dir);
+        return;
+    }
+    g_assert_cmpint(write(run->in, "dirty 2\n", 8), ==, 8);
+    end = guest_read_from(run, "dirty: 2 MiB\r\n" KG_OUT_PROMPT, 0);
+    fd = kvmini_proc_connect(sock);
+    /* Two words of the second page and one of the 300th. */
+    reply = gdb_exchange(fd, "M401008,10:efbeaddeefbeadde0000000000000000");
+    g_assert_cmpstr(reply, ==, "OK");
+    g_free(reply);
+    reply = gdb_exchange(fd, "M52b010,1:00");
+    g_assert_cmpstr(reply, ==, "OK");
+    g_free(reply);
+    reply = gdb_exchange(fd, "D");
+    g_assert_cmpstr(reply, ==, "OK");
+    close(fd);
+
+    g_assert_cmpint(write(run->in, "verify\nexit\n", 12), ==, 12);
+    g_assert_cmpint(guest_wait(run), ==, 1);
+    g_assert_cmpstr(run->output->str + end, ==,
+        "verify\r\n"
+        "verify: MISMATCH at 0x401008 expected 0x0000010000401008 "
+        "got 0xdeadbeefdeadbeef\r\n"
+        "verify: MISMATCH at 0x52b010 expected 0x000001000052b010 "
+        "got 0x000001000052b000\r\n"
+        "verify: 2 bad pages in 2 MiB\r\n"
+        KG_OUT_PROMPT "exit\r\n");
+    guest_free(run);
+    unlink(sock);
+    rmdir(dir);
+}
+
 /* A few passes of memtest 4 with @accel: progress lines, counting up. */
 static void memtest_check(const char *accel)
 {
@@ -429,6 +529,8 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/qemu/shell-cpus", test_shell_cpus);
     g_test_add_func("/guest/qemu/shell-cpus-no-acpi", test_shell_cpus_no_acpi);
     g_test_add_func("/guest/qemu/shell-dirty-verify", test_shell_dirty_verify);
+    g_test_add_func("/guest/qemu/shell-verify-mismatch",
+                    test_shell_verify_mismatch);
     g_test_add_func("/guest/qemu/memtest", test_memtest);
     g_test_add_func("/guest/qemu/memtest-bad", test_memtest_bad);
     g_test_add_func("/guest/qemu-kvm/smp-4", test_kvm_smp);
