@@ -476,6 +476,12 @@ static bool have_kvm(void)
                     "tests/nested/kvm-nested)");
         return false;
     }
+    /* microvm's qboot firmware and the AP trampoline are CPL 0 code. */
+    if (!access("/sys/module/kvm_pvm", F_OK)) {
+        g_test_skip("the host's KVM is PVM: QEMU's microvm firmware "
+                    "would run through its CPL 0 emulator");
+        return false;
+    }
     return true;
 }
 
