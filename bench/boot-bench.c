@@ -23,7 +23,9 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -185,14 +187,29 @@ static void bench_serial(int runs, const char *line, char **argv)
     g_free(exited);
 }
 
-/* Connect to the unix socket @path, retrying until @deadline; or -1. */
-static int connect_until(const char *path, double deadline)
+/*
+ * Connect to the unix socket @path, until @deadline; or -1. @watch is an
+ * inotify descriptor watching @path's directory for IN_CREATE, so that
+ * waiting for the socket takes no CPU from a VMM starting on the same
+ * (possibly nested and emulated) CPUs; the VMM may bind a moment before
+ * it listens, so a refused connection is retried.
+ */
+static int connect_until(const char *path, int watch, double deadline)
 {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    struct pollfd pfd = { .fd = watch, .events = POLLIN };
+    char events[4096];
+    struct stat st;
     int fd;
 
     g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path));
     while (now_ms() < deadline) {
+        if (stat(path, &st)) {
+            if (0 < poll(&pfd, 1, 100)) {
+                (void)!read(watch, events, sizeof(events));
+            }
+            continue;
+        }
         fd = socket(AF_UNIX, SOCK_STREAM, 0);
         if (0 > fd) {
             die("socket failed");
@@ -201,7 +218,7 @@ static int connect_until(const char *path, double deadline)
             return fd;
         }
         close(fd);
-        usleep(200);
+        usleep(100);
     }
     return -1;
 }
@@ -213,9 +230,14 @@ static double greeting_once(char **argv)
     g_autofree char *sock = g_build_filename(dir, "qmp.sock", NULL);
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
     double t0, deadline, ms = -1;
+    int watch = inotify_init1(IN_CLOEXEC);
     char c = 0;
     Vmm v;
     int fd, i;
+
+    if (0 > watch || 0 > inotify_add_watch(watch, dir, IN_CREATE)) {
+        die("inotify failed");
+    }
 
     for (i = 0; argv[i]; i++) {
         g_auto(GStrv) parts = g_strsplit(argv[i], "@SOCK@", -1);
@@ -226,7 +248,7 @@ static double greeting_once(char **argv)
     t0 = now_ms();
     deadline = t0 + TIMEOUT_MS;
     vmm_spawn(&v, (char **)args->pdata);
-    fd = connect_until(sock, deadline);
+    fd = connect_until(sock, watch, deadline);
     /* The greeting is one line: {"QMP": {...}}. */
     while (0 <= fd && '\n' != c && 1 == read(fd, &c, 1)) {
         if ('\n' == c) {
@@ -236,6 +258,7 @@ static double greeting_once(char **argv)
     if (0 <= fd) {
         close(fd);
     }
+    close(watch);
     vmm_kill(&v);
     vmm_free(&v);
     unlink(sock);

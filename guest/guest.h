@@ -115,8 +115,8 @@ uint64_t guest_ram_end(uint64_t addr);
 /* shell.c: the interactive shell; never returns. */
 __attribute__((noreturn)) void shell_run(void);
 
-/* smp.c: the smp mode (@name is "smp"): start every AP, then exit. */
-__attribute__((noreturn)) void smp_run(const char *name);
+/* smp.c: the smp mode: start every AP, each reports in, then exit. */
+__attribute__((noreturn)) void smp_run(void);
 /* Shell "cpus [mp|acpi]": the CPUs from the MP table or ACPI MADT. */
 void smp_cmd_cpus(const char *arg);
 /* An AP's CPL 3 entry (from start.S): report in, then spin. */

@@ -80,7 +80,7 @@ void guest_main(uint32_t start_info_paddr)
     } else if (kg_streq(mode, "counter")) {
         mode_counter();
     } else if (kg_streq(mode, "smp")) {
-        smp_run(mode);
+        smp_run();
     } else if (kg_streq(mode, "memtest")) {
         memtest_run(kg_next_word(&rest));
     }

@@ -30,7 +30,8 @@
 #define KG_OUT_MEMTEST          "kvmini guest: memtest %lu MiB at 0x%lx"
 #define KG_OUT_MEMTEST_PASS     "memtest: pass %lu ok"
 /* memtest, dirty, verify: %s is the mode or command. */
-#define KG_OUT_MISMATCH         "%s: MISMATCH at 0x%lx expected 0x%016lx got 0x%016lx"
+#define KG_OUT_MISMATCH \
+    "%s: MISMATCH at 0x%lx expected 0x%016lx got 0x%016lx"
 #define KG_OUT_BAD_PAGES        "%s: %lu bad pages in %lu MiB"
 #define KG_OUT_TOO_BIG          "%s: %lu MiB is more than the %lu MiB available"
 #define KG_OUT_BAD_SIZE         "%s: bad size '%s'"

@@ -141,7 +141,7 @@ static bool ap_start(unsigned cpu, uint8_t apic_id, unsigned slot)
     return ap_ready;
 }
 
-void smp_run(const char *name)
+void smp_run(void)
 {
     char *tramp = (char *)(uintptr_t)AP_TRAMPOLINE;
     unsigned i, slot = 0;
@@ -150,7 +150,7 @@ void smp_run(const char *name)
 
     uart_puts(KG_OUT_SMP "\n");
     if (!find_cpus("", &cpus)) {
-        guest_printf(KG_OUT_NO_CPU_TABLE "\n", name);
+        guest_printf(KG_OUT_NO_CPU_TABLE "\n", "smp");
         guest_exit(1);
     }
     if (cpus.total > GUEST_MAX_CPUS) {

@@ -58,8 +58,9 @@ pvh_start:
         mov $__bss_start, %edi
         mov $__bss_end, %ecx
         sub %edi, %ecx
+        shr $2, %ecx                    /* .bss is 16-byte aligned and sized */
         xor %eax, %eax
-        rep stosb
+        rep stosl
         mov %edx, boot_start_info
 
         /*
@@ -198,7 +199,7 @@ gdt:
         .quad 0x00affa000000ffff        /* 0x20 user code, 64-bit */
         .quad 0x00cf9a000000ffff        /* 0x28 kernel code, 32-bit */
         .globl gdt_tss
-gdt_tss:                                /* 0x30: a TSS per CPU, cpu_tss_init() */
+gdt_tss:                                /* 0x30: a TSS per CPU (cpu.c) */
         .skip 16 * GUEST_MAX_CPUS
 gdt_end:
 gdt_desc:

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test-guest-qemu.c: boot build/guest/kvmini-guest.elf under Debian's
- * qemu-system-x86_64 (microvm, TCG, PVH boot) with its console on stdio,
- * and check exactly what the guest prints and the exit status it picks
- * through isa-debug-exit (QEMU exits with (value << 1) | 1). Skips when
- * QEMU is not installed. QEMU is killed by PID on any failure
+ * qemu-system-x86_64 (microvm, PVH boot; TCG, and KVM for /guest/qemu-kvm)
+ * with its console on stdio, and check exactly what the guest prints and
+ * the exit status it picks through isa-debug-exit (QEMU exits with
+ * (value << 1) | 1). Skips when QEMU is not installed, the KVM cases when
+ * /dev/kvm is not usable. QEMU is killed by PID on any failure
  * (kvmini_proc_track).
  */
 #include "osdep.h"
@@ -27,16 +28,16 @@ typedef struct GuestRun {
 } GuestRun;
 
 /*
- * Boot the guest with the command line @append and the extra QEMU
- * arguments @extra (NULL ended, or NULL); NULL (the test skipped) when
- * QEMU is not installed.
+ * Boot the guest with QEMU's accelerator @accel ("tcg" or "kvm"), the
+ * command line @append and the extra QEMU arguments @extra (NULL ended,
+ * or NULL); NULL (the test skipped) when QEMU is not installed.
  */
-static GuestRun *guest_start_with(const char *append,
+static GuestRun *guest_start_with(const char *accel, const char *append,
                                   const char *const *extra)
 {
     g_autofree char *qemu = g_find_program_in_path(QEMU);
     const char *const common[] = {
-        "-M", "microvm", "-accel", "tcg", "-m", "128",
+        "-M", "microvm", "-accel", accel, "-m", "128",
         "-nodefaults", "-no-reboot", "-display", "none", "-serial", "stdio",
         "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
         "-kernel", KVMINI_GUEST_PATH, "-append", append, NULL,
@@ -71,7 +72,7 @@ static GuestRun *guest_start_with(const char *append,
 
 static GuestRun *guest_start(const char *append)
 {
-    return guest_start_with(append, NULL);
+    return guest_start_with("tcg", append, NULL);
 }
 
 /*
@@ -137,15 +138,15 @@ static void guest_free(GuestRun *run)
 }
 
 /*
- * Boot the guest with @append (and the extra QEMU arguments @extra), send
- * it @input, and check that it prints exactly @expect and makes QEMU exit
- * with @status.
+ * Boot the guest with @accel, @append and the extra QEMU arguments
+ * @extra (as guest_start_with()), send it @input, and check that it
+ * prints exactly @expect and makes QEMU exit with @status.
  */
-static void guest_check_with(const char *append, const char *const *extra,
-                             const char *input, int status,
-                             const char *expect)
+static void guest_check_with(const char *accel, const char *append,
+                             const char *const *extra, const char *input,
+                             int status, const char *expect)
 {
-    GuestRun *run = guest_start_with(append, extra);
+    GuestRun *run = guest_start_with(accel, append, extra);
 
     if (!run) {
         return;
@@ -159,7 +160,7 @@ static void guest_check_with(const char *append, const char *const *extra,
 static void guest_check(const char *append, const char *input, int status,
                         const char *expect)
 {
-    guest_check_with(append, NULL, input, status, expect);
+    guest_check_with("tcg", append, NULL, input, status, expect);
 }
 
 static void test_hello(void)
@@ -262,7 +263,7 @@ static void test_smp(gconstpointer data)
     g_autofree char *expect = smp_expect(n);
     const char *const extra[] = { "-smp", smp, NULL };
 
-    guest_check_with("smp", extra, "", 1, expect);
+    guest_check_with("tcg", "smp", extra, "", 1, expect);
 }
 
 /* The shell's cpus with both tables (microvm has an MP table and ACPI). */
@@ -270,8 +271,8 @@ static void test_shell_cpus(void)
 {
     const char *const extra[] = { "-smp", "3", NULL };
 
-    guest_check_with("", extra, "cpus\ncpus mp\ncpus acpi\ncpus bios\nexit\n",
-                     1,
+    guest_check_with("tcg", "", extra,
+                     "cpus\ncpus mp\ncpus acpi\ncpus bios\nexit\n", 1,
         KG_OUT_SHELL "\r\n"
         KG_OUT_PROMPT "cpus\r\n"
         "cpus: 3 (MP table), apic ids 0 1 2\r\n"
@@ -289,7 +290,7 @@ static void test_shell_cpus_no_acpi(void)
 {
     const char *const extra[] = { "-M", "acpi=off", NULL };
 
-    guest_check_with("", extra, "cpus acpi\ncpus\nexit\n", 1,
+    guest_check_with("tcg", "", extra, "cpus acpi\ncpus\nexit\n", 1,
         KG_OUT_SHELL "\r\n"
         KG_OUT_PROMPT "cpus acpi\r\n"
         "cpus: no ACPI MADT\r\n"
@@ -324,8 +325,108 @@ static void test_shell_dirty_verify(void)
         KG_OUT_PROMPT "exit\r\n");
 }
 
-/* A few passes of memtest 4: progress lines only, counting up. */
-static void test_memtest(void)
+/* Read one GDB remote protocol packet from @fd and ack it; its data. */
+static char *gdb_read_packet(int fd)
+{
+    GString *data = g_string_new(NULL);
+    bool in_packet = false;
+    int tail = -1;
+    char c;
+
+    while (tail && 1 == read(fd, &c, 1)) {
+        if (tail > 0) {
+            tail--;
+        } else if (in_packet && '#' == c) {
+            tail = 2;
+        } else if (in_packet) {
+            g_string_append_c(data, c);
+        } else if ('$' == c) {
+            in_packet = true;
+        }
+    }
+    g_assert_cmpint(tail, ==, 0);
+    kvmini_proc_write(fd, "+");
+    return g_string_free(data, false);
+}
+
+/*
+ * One exchange with QEMU's gdbstub on @fd: send the packet @cmd and
+ * return the reply's data (new string). QEMU stops the VM when a client
+ * connects and may say so with a stop reply ("T05...") first: skipped.
+ */
+static char *gdb_exchange(int fd, const char *cmd)
+{
+    g_autofree char *packet = NULL;
+    unsigned sum = 0;
+    const char *p;
+    char *reply;
+
+    for (p = cmd; *p; p++) {
+        sum += (unsigned char)*p;
+    }
+    packet = g_strdup_printf("$%s#%02x", cmd, sum & 0xff);
+    kvmini_proc_write(fd, packet);
+    for (;;) {
+        reply = gdb_read_packet(fd);
+        if ('T' != reply[0]) {
+            return reply;
+        }
+        g_free(reply);
+    }
+}
+
+/*
+ * A page changed behind the guest's back (through QEMU's gdbstub, as a
+ * migration that lost a write would leave it): verify reports it.
+ */
+static void test_shell_verify_mismatch(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("guest-qemu-XXXXXX", NULL);
+    g_autofree char *sock = g_build_filename(dir, "gdb.sock", NULL);
+    g_autofree char *gdb = g_strdup_printf("unix:%s,server=on,wait=off",
+                                           sock);
+    const char *const extra[] = { "-gdb", gdb, NULL };
+    g_autofree char *reply = NULL;
+    GuestRun *run;
+    size_t end;
+    int fd;
+
+    run = guest_start_with("tcg", "shell", extra);
+    if (!run) {
+        rmdir(dir);
+        return;
+    }
+    g_assert_cmpint(write(run->in, "dirty 2\n", 8), ==, 8);
+    end = guest_read_from(run, "dirty: 2 MiB\r\n" KG_OUT_PROMPT, 0);
+    fd = kvmini_proc_connect(sock);
+    /* Two words of the second page and one of the 300th. */
+    reply = gdb_exchange(fd, "M401008,10:efbeaddeefbeadde0000000000000000");
+    g_assert_cmpstr(reply, ==, "OK");
+    g_free(reply);
+    reply = gdb_exchange(fd, "M52b010,1:00");
+    g_assert_cmpstr(reply, ==, "OK");
+    g_free(reply);
+    reply = gdb_exchange(fd, "D");
+    g_assert_cmpstr(reply, ==, "OK");
+    close(fd);
+
+    g_assert_cmpint(write(run->in, "verify\nexit\n", 12), ==, 12);
+    g_assert_cmpint(guest_wait(run), ==, 1);
+    g_assert_cmpstr(run->output->str + end, ==,
+        "verify\r\n"
+        "verify: MISMATCH at 0x401008 expected 0x0000010000401008 "
+        "got 0xdeadbeefdeadbeef\r\n"
+        "verify: MISMATCH at 0x52b010 expected 0x000001000052b010 "
+        "got 0x000001000052b000\r\n"
+        "verify: 2 bad pages in 2 MiB\r\n"
+        KG_OUT_PROMPT "exit\r\n");
+    guest_free(run);
+    unlink(sock);
+    rmdir(dir);
+}
+
+/* A few passes of memtest 4 with @accel: progress lines, counting up. */
+static void memtest_check(const char *accel)
 {
     g_auto(GStrv) lines = NULL;
     GuestRun *run;
@@ -333,7 +434,7 @@ static void test_memtest(void)
     size_t end;
     int i;
 
-    run = guest_start("memtest 4");
+    run = guest_start_with(accel, "memtest 4", NULL);
     if (!run) {
         return;
     }
@@ -352,11 +453,71 @@ static void test_memtest(void)
     guest_free(run);
 }
 
+static void test_memtest(void)
+{
+    memtest_check("tcg");
+}
+
 static void test_memtest_bad(void)
 {
     guest_check("memtest 125", "", (1 << 1) | 1,
                 "memtest: 125 MiB is more than the 124 MiB available\r\n");
     guest_check("memtest 4x", "", (1 << 1) | 1, "memtest: bad size '4x'\r\n");
+}
+
+/*
+ * The same guest under QEMU with KVM (its in-kernel local APIC takes the
+ * INIT and STARTUP IPIs); meson runs these through tests/nested/kvm-nested.
+ */
+static bool have_kvm(void)
+{
+    if (access("/dev/kvm", R_OK | W_OK)) {
+        g_test_skip("no usable /dev/kvm (meson runs these cases through "
+                    "tests/nested/kvm-nested)");
+        return false;
+    }
+    /* microvm's qboot firmware and the AP trampoline are CPL 0 code. */
+    if (!access("/sys/module/kvm_pvm", F_OK)) {
+        g_test_skip("the host's KVM is PVM: QEMU's microvm firmware "
+                    "would run through its CPL 0 emulator");
+        return false;
+    }
+    return true;
+}
+
+static void test_kvm_smp(void)
+{
+    g_autofree char *expect = smp_expect(4);
+    const char *const extra[] = { "-smp", "4", NULL };
+
+    if (have_kvm()) {
+        guest_check_with("kvm", "smp", extra, "", 1, expect);
+    }
+}
+
+static void test_kvm_shell(void)
+{
+    const char *const extra[] = { "-smp", "2", NULL };
+
+    if (have_kvm()) {
+        guest_check_with("kvm", "", extra, "cpus\ndirty 8\nverify\nexit 5\n",
+                         (5 << 1) | 1,
+            KG_OUT_SHELL "\r\n"
+            KG_OUT_PROMPT "cpus\r\n"
+            "cpus: 2 (MP table), apic ids 0 1\r\n"
+            KG_OUT_PROMPT "dirty 8\r\n"
+            "dirty: 8 MiB\r\n"
+            KG_OUT_PROMPT "verify\r\n"
+            "verify: 8 MiB ok\r\n"
+            KG_OUT_PROMPT "exit 5\r\n");
+    }
+}
+
+static void test_kvm_memtest(void)
+{
+    if (have_kvm()) {
+        memtest_check("kvm");
+    }
 }
 
 int main(int argc, char **argv)
@@ -374,7 +535,12 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/qemu/shell-cpus", test_shell_cpus);
     g_test_add_func("/guest/qemu/shell-cpus-no-acpi", test_shell_cpus_no_acpi);
     g_test_add_func("/guest/qemu/shell-dirty-verify", test_shell_dirty_verify);
+    g_test_add_func("/guest/qemu/shell-verify-mismatch",
+                    test_shell_verify_mismatch);
     g_test_add_func("/guest/qemu/memtest", test_memtest);
     g_test_add_func("/guest/qemu/memtest-bad", test_memtest_bad);
+    g_test_add_func("/guest/qemu-kvm/smp-4", test_kvm_smp);
+    g_test_add_func("/guest/qemu-kvm/shell", test_kvm_shell);
+    g_test_add_func("/guest/qemu-kvm/memtest", test_kvm_memtest);
     return g_test_run();
 }
