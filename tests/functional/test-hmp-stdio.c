@@ -53,7 +53,7 @@ static int wait_exit(GPid pid)
 
 static void test_nographic(void)
 {
-    const char *const args[] = { KVMINI_PATH, "-nographic", NULL };
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nographic", NULL };
     g_autofree char *banner = NULL, *out = NULL, *end = NULL;
     int sv[2];
     GPid pid;
@@ -81,7 +81,7 @@ static void test_nographic(void)
 /* kvmini on a pseudo-terminal: raw while it runs, restored after. */
 static void run_on_pty(int sig)
 {
-    const char *const args[] = { KVMINI_PATH, "-nographic", NULL };
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nographic", NULL };
     g_autofree char *banner = NULL;
     struct termios before, during, after;
     int master, slave;
@@ -132,7 +132,7 @@ static void test_daemonize(void)
     g_autofree char *pidfile = g_build_filename(dir, "pid", NULL);
     g_autofree char *sock = g_build_filename(dir, "q.sock", NULL);
     g_autofree char *qmp = g_strdup_printf("unix:%s,server=on,wait=off", sock);
-    const char *const args[] = { KVMINI_PATH, "-nodefaults", "-daemonize",
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nodefaults", "-daemonize",
                                  "-pidfile", pidfile, "-qmp", qmp, NULL };
     QmpClientOptions opts = { .timeout_ms = 10000 };
     g_autoptr(QmpClient) c = NULL;
@@ -168,9 +168,9 @@ static void test_daemonize(void)
 
 static void test_daemonize_stdio(void)
 {
-    const char *const args[] = { KVMINI_PATH, "-nodefaults", "-daemonize",
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nodefaults", "-daemonize",
                                  "-serial", "stdio", NULL };
-    const char *const args2[] = { KVMINI_PATH, "-daemonize", "-nographic",
+    const char *const args2[] = { KVMINI_PATH, "-M", "none", "-daemonize", "-nographic",
                                   NULL };
     g_autofree char *err = NULL, *err2 = NULL;
     int status;

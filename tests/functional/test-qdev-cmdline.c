@@ -14,6 +14,17 @@ typedef struct Run {
     int status;
 } Run;
 
+static bool args_have_machine(const char *const *args)
+{
+    for (; *args; args++) {
+        if (!strcmp(*args, "-M") || !strcmp(*args, "-machine")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* -M none comes first unless @args name a machine. */
 static Run run_kvmini(const char *const *args)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
@@ -22,6 +33,10 @@ static Run run_kvmini(const char *const *args)
     int wait_status;
 
     g_ptr_array_add(argv, (char *)KVMINI_PATH);
+    if (!args_have_machine(args)) {
+        g_ptr_array_add(argv, "-M");
+        g_ptr_array_add(argv, "none");
+    }
     for (; *args; args++) {
         g_ptr_array_add(argv, (char *)*args);
     }
@@ -53,7 +68,9 @@ static void test_machine_help(void)
 {
     check_run(ARGS("-M", "help"), 0,
               "Supported machines are:\n"
-              "none                 empty machine\n", "");
+              "none                 empty machine\n"
+              "virt                 kvmini KVM machine (PVH and Linux direct "
+              "boot) (default)\n", "");
     check_run(ARGS("-machine", "none", "-M", "help"), 0,
               "none-machine options:\n"
               "  append=<string>        - Linux kernel command line\n"
@@ -107,9 +124,15 @@ static void test_device_help(void)
               "name \"kvmini-test-bridge\", bus System, desc "
               "\"test-only: a bridge providing a kvmini-test-bus\"\n"
               "\n"
+              "Input devices:\n"
+              "name \"i8042\", bus ISA\n"
+              "name \"isa-serial\", bus ISA\n"
+              "\n"
               "Misc devices:\n"
+              "name \"isa-debug-exit\", bus ISA\n"
               "name \"kvmini-test-device\", bus kvmini-test-bus, desc "
-              "\"test-only: a device with a property of every kind\"\n", "");
+              "\"test-only: a device with a property of every kind\"\n"
+              "name \"mc146818rtc\", bus ISA\n", "");
     check_run(ARGS("-device", "kvmini-test-bridge,help"), 0,
               "There are no options for kvmini-test-bridge.\n", "");
     check_run(ARGS("-device", "nope,help"), 1, "",
