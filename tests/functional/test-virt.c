@@ -388,6 +388,49 @@ static void test_linux_banner(void)
     virt_free(r);
 }
 
+/*
+ * Debian's kernel with the busybox initramfs (scripts/mkinitramfs) boots
+ * to its shell, which answers on the serial console.
+ */
+static void test_linux_shell(void)
+{
+    g_autofree char *dir = NULL, *initrd = NULL, *cmd = NULL;
+    g_autofree char *out = NULL, *err = NULL;
+    VirtRun *r;
+    size_t at;
+    int status;
+
+    if (!have_kvm()) {
+        return;
+    }
+    if (g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_EXISTS)) {
+        g_test_skip("the host's KVM is PVM: Linux cannot boot there");
+        return;
+    }
+    if (access("/vmlinuz", R_OK) || access("/bin/busybox", X_OK)) {
+        g_test_skip("no Debian kernel or busybox (scripts/setup-deps --linux)");
+        return;
+    }
+    dir = g_dir_make_tmp("kvmini-linux-XXXXXX", NULL);
+    initrd = g_build_filename(dir, "initramfs.cpio.gz", NULL);
+    cmd = g_strdup_printf("%s -o %s", MKINITRAMFS, initrd);
+    g_assert_true(g_spawn_command_line_sync(cmd, &out, &err, &status, NULL));
+    g_assert_cmpstr(err, ==, "");
+    g_assert_cmpint(status, ==, 0);
+
+    r = virt_start((const char *const[]){
+        "-m", "512M", "-kernel", "/vmlinuz", "-initrd", initrd,
+        "-append", "console=ttyS0 quiet panic=-1", NULL });
+    at = virt_wait_for(r, "kvmini-linux: ready\n", 0);
+    virt_type(r, "echo hello from $(uname -s)\n");
+    virt_wait_for(r, "hello from Linux\n", at);
+    kvmini_qmp_check(r->qmp, "{'execute': 'quit'}", "{}");
+    g_assert_cmpint(virt_exit_status(r), ==, 0);
+    virt_free(r);
+    unlink(initrd);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -398,5 +441,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virt/run-control", test_run_control);
     g_test_add_func("/virt/monitor-info", test_monitor_info);
     g_test_add_func("/virt/linux/banner", test_linux_banner);
+    g_test_add_func("/virt/linux/shell", test_linux_shell);
     return g_test_run();
 }
