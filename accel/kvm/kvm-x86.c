@@ -27,7 +27,7 @@ static const struct kvm_msr_entry kvm_reset_msrs[] = {
     { .index = 0x174 },                         /* IA32_SYSENTER_CS */
     { .index = 0x175 },                         /* IA32_SYSENTER_ESP */
     { .index = 0x176 },                         /* IA32_SYSENTER_EIP */
-    { .index = 0x1a0, .data = 1 },              /* IA32_MISC_ENABLE: fast strings */
+    { .index = 0x1a0, .data = 1 },              /* IA32_MISC_ENABLE */
     { .index = 0x277, .data = 0x0007040600070406ULL },  /* IA32_PAT */
     { .index = 0xc0000081 },                    /* STAR */
     { .index = 0xc0000082 },                    /* LSTAR */
