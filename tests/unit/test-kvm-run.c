@@ -376,6 +376,71 @@ static void test_triple_fault(void)
     IN_SUBPROCESS(triple_fault_body);
 }
 
+/* Copy the dword at 0x20000 to DATA, forever: it sees RAM remapped. */
+static const uint8_t copy_code[] = {
+    0xa1, 0x00, 0x00, 0x02, 0x00,       /* mov eax, [0x20000] */
+    0xa3, 0x00, 0x20, 0x00, 0x00,       /* mov [0x2000], eax */
+    0xeb, 0xf4,                         /* jmp mov */
+};
+
+static uint32_t wanted;
+
+static bool copied(void)
+{
+    return ram_read32(DATA) == wanted;
+}
+
+/* A page of RAM holding @value, mapped at 0x20000 (caller's storage). */
+static void map_page(MemoryRegion *mr, uint8_t *page, uint32_t value)
+{
+    memcpy(page, &value, sizeof(value));
+    memory_region_init_ram_ptr(mr, "page", 0x1000, page);
+    memory_region_add_subregion(get_system_memory(), 0x20000, mr);
+}
+
+static void unmap_page(MemoryRegion *mr)
+{
+    memory_region_del_subregion(get_system_memory(), mr);
+    object_unref(mr);
+}
+
+static void slots_body(void)
+{
+    uint8_t *pages = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    MemoryRegion a, b;
+
+    g_assert_true(MAP_FAILED != pages);
+    guest_setup(1, copy_code, sizeof(copy_code));
+    map_page(&a, pages, 0x11111111);
+    vm_start();
+    wanted = 0x11111111;
+    wait_for(copied);
+
+    /* Paused, the page is replaced: its slot goes, another comes. */
+    vm_stop(RUN_STATE_PAUSED);
+    unmap_page(&a);
+    map_page(&b, pages + 0x1000, 0x22222222);
+    vm_start();
+    wanted = 0x22222222;
+    wait_for(copied);
+
+    /* And while the guest runs, too (KVM updates slots under it). */
+    unmap_page(&b);
+    map_page(&a, pages, 0x33333333);
+    wanted = 0x33333333;
+    wait_for(copied);
+    vm_stop(RUN_STATE_PAUSED);
+    unmap_page(&a);
+    guest_teardown();
+    munmap(pages, 0x2000);
+}
+
+static void test_slots(void)
+{
+    IN_SUBPROCESS(slots_body);
+}
+
 static bool is_internal_error(void)
 {
     return runstate_check(RUN_STATE_INTERNAL_ERROR);
@@ -636,6 +701,7 @@ int main(int argc, char **argv)
     g_test_add_func("/kvm/run/pio", test_pio);
     g_test_add_func("/kvm/run/mmio", test_mmio);
     g_test_add_func("/kvm/run/pause", test_pause);
+    g_test_add_func("/kvm/run/slots", test_slots);
     g_test_add_func("/kvm/run/triple-fault", test_triple_fault);
     g_test_add_func("/kvm/run/internal-error", test_internal_error);
     g_test_add_func("/kvm/run/fail-entry", test_fail_entry);
