@@ -653,6 +653,24 @@ static char *expected_registers(const char *text)
     return g_strdup_printf(pio_registers, tr, mxcsr);
 }
 
+/* On one HMP monitor, `cpu 1` makes vCPU 1 the one `info registers` shows. */
+static void check_monitor_cpu(const char *cpu1)
+{
+    TestConn *c = test_conn_new();
+    g_autofree char *out = NULL;
+
+    c->mon = monitor_new_hmp(&test_conn_transport, c, false);
+    monitor_opened(c->mon);
+    g_free(test_conn_take(c));
+    test_conn_send(c, "cpu 1\ninfo registers\ninfo cpus\n");
+    test_main_loop();
+    out = test_conn_take(c);
+    g_assert_true(g_str_has_prefix(out, cpu1));
+    g_assert_true(g_str_has_prefix(out + strlen(cpu1), "  CPU #0: "));
+    g_assert_nonnull(strstr(out + strlen(cpu1), "\r\n* CPU #1: "));
+    test_conn_free(c);
+}
+
 static void registers_body(void)
 {
     g_autofree char *text = NULL;
@@ -684,6 +702,7 @@ static void registers_body(void)
     g_assert_true(g_str_has_prefix(all, expected));
     g_assert_cmpstr(all + strlen(expected), ==, cpu1);
     check_hmp("info registers 2", "CPU#2 not available\r\n");
+    check_monitor_cpu(cpu1);
     /* And the VM still runs: stop works as usual. */
     g_assert_true(runstate_is_running());
     vm_stop(RUN_STATE_PAUSED);
