@@ -27,7 +27,7 @@ static const struct kvm_msr_entry kvm_reset_msrs[] = {
     { .index = 0x174 },                         /* IA32_SYSENTER_CS */
     { .index = 0x175 },                         /* IA32_SYSENTER_ESP */
     { .index = 0x176 },                         /* IA32_SYSENTER_EIP */
-    { .index = 0x1a0, .data = 1 },              /* IA32_MISC_ENABLE: fast strings */
+    { .index = 0x1a0, .data = 1 },              /* IA32_MISC_ENABLE */
     { .index = 0x277, .data = 0x0007040600070406ULL },  /* IA32_PAT */
     { .index = 0xc0000081 },                    /* STAR */
     { .index = 0xc0000082 },                    /* LSTAR */
@@ -218,7 +218,10 @@ static uint32_t kvm_cpuid_version(const KVMState *s)
     return 0x600;
 }
 
-/* Read @cpu's state as KVM created it: what every reset restores. */
+/*
+ * Read @cpu's state as KVM created it, with the FPU and XCR0 in their
+ * reset state: what every reset restores.
+ */
 static bool kvm_save_reset_state(KVMState *s, KVMCPU *cpu, Error **errp)
 {
     KVMCPUResetState *r = &cpu->reset;
@@ -229,9 +232,6 @@ static bool kvm_save_reset_state(KVMState *s, KVMCPU *cpu, Error **errp)
         ret = kvm_ioctl(cpu->fd, KVM_GET_SREGS, &r->sregs);
     }
     if (0 <= ret) {
-        ret = kvm_ioctl(cpu->fd, KVM_GET_FPU, &r->fpu);
-    }
-    if (0 <= ret) {
         ret = kvm_ioctl(cpu->fd, KVM_GET_LAPIC, &r->lapic);
     }
     if (0 <= ret) {
@@ -240,15 +240,19 @@ static bool kvm_save_reset_state(KVMState *s, KVMCPU *cpu, Error **errp)
     if (0 <= ret) {
         ret = kvm_ioctl(cpu->fd, KVM_GET_DEBUGREGS, &r->debugregs);
     }
-    if (0 <= ret && s->has_xcrs) {
-        ret = kvm_ioctl(cpu->fd, KVM_GET_XCRS, &r->xcrs);
-    }
     if (0 > ret) {
         error_setg(errp, "reading the state of vCPU %u failed: %s",
                    cpu->index, g_strerror(-ret));
         return false;
     }
     r->regs.rdx = kvm_cpuid_version(s);
+    /* x87 and SSE as QEMU resets them (KVM may leave MXCSR 0); XCR0 x87. */
+    r->fpu.fcw = 0x37f;
+    r->fpu.mxcsr = 0x1f80;
+    if (s->has_xcrs) {
+        r->xcrs.nr_xcrs = 1;
+        r->xcrs.xcrs[0].value = 1;
+    }
     return true;
 }
 

@@ -38,24 +38,14 @@ struct VirtMachineState {
     MemoryRegion ram_below_4g;
     MemoryRegion ram_above_4g;
     qemu_irq irqs[ISA_NUM_IRQS];
-    int irq_levels[ISA_NUM_IRQS];   /* for lines driven before KVM starts */
     X86BootConfig boot;
     X86CpuBootState boot_state;     /* vCPU 0's start, from the loader */
 };
 
-/*
- * The in-kernel irqchip takes the ISA lines as GSIs 0-15. Devices are
- * realized (and may drive their lines) before KVM starts: the levels are
- * kept and given to KVM once it runs.
- */
+/* The in-kernel irqchip takes the ISA lines as GSIs 0-15. */
 static void virt_set_isa_irq(void *opaque, int n, int level)
 {
-    VirtMachineState *vms = opaque;
-
-    vms->irq_levels[n] = level;
-    if (kvm_enabled()) {
-        kvm_set_irq(n, level);
-    }
+    kvm_set_irq(n, level);
 }
 
 /* Host RAM and swap: the most guest RAM worth trying to back. */
@@ -204,8 +194,7 @@ static void virt_boot_config(VirtMachineState *vms)
  */
 static void virt_warn_pvm(VirtMachineState *vms)
 {
-    if (vms->boot_state.efer &&
-        g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_EXISTS)) {
+    if (vms->boot_state.efer && kvm_host_is_pvm()) {
         warn_report("the host's KVM is PVM (kvm_pvm): a Linux kernel runs "
                     "~3000x slower there and may not boot; the kvmini guest "
                     "is made for it");
@@ -215,22 +204,21 @@ static void virt_warn_pvm(VirtMachineState *vms)
 static bool virt_init(MachineState *ms, Error **errp)
 {
     VirtMachineState *vms = VIRT_MACHINE(ms);
-    int i;
 
-    /* Everything the user can get wrong is checked before KVM starts. */
+    /*
+     * The kernel is loaded first, so that a bad file is reported before
+     * KVM is needed; the vCPUs come next, to be /machine/unattached's
+     * device[0..N-1] as in QEMU, then the devices whose lines they take.
+     */
     virt_boot_config(vms);
     if (!virt_memory_init(vms, errp) ||
-        !virt_devices_init(vms, errp) ||
         !x86_load_kernel(&vms->boot, &vms->boot_state, errp) ||
-        !kvm_init(ms->smp_cpus, ms->cpu_model, errp)) {
+        !kvm_init(ms->smp_cpus, ms->cpu_model, errp) ||
+        !virt_devices_init(vms, errp)) {
         return false;
-    }
-    for (i = 0; i < ISA_NUM_IRQS; i++) {
-        kvm_set_irq(i, vms->irq_levels[i]);
     }
     virt_warn_pvm(vms);
     kvm_set_boot_state(&vms->boot_state);
-    kvm_reset_cpus(NULL);
     run_control_register_reset(virt_reset, vms);
     return true;
 }

@@ -48,7 +48,10 @@ bool kvm_init(unsigned ncpus, const char *cpu_model, Error **errp);
 /* Whether kvm_init() succeeded. Any thread. */
 bool kvm_enabled(void);
 
-/* Set the level of interrupt line @gsi (0-23) of the in-kernel irqchip. */
+/*
+ * Set the level of interrupt line @gsi (0-23) of the in-kernel irqchip.
+ * Any thread: devices call it from vCPU threads too.
+ */
 void kvm_set_irq(unsigned gsi, int level);
 
 /*

@@ -289,24 +289,25 @@ static void test_help_all(void)
     g_auto(GStrv) lines = g_strsplit(out, "\r\n", -1);
 
     /*
-     * The monitor's own 2, the run commands' 5, the QOM commands' 5 (with
+     * The monitor's own 2, the run commands' 6, the QOM commands' 5 (with
      * qom-set's second line), this test's 12, sorted.
      */
-    g_assert_cmpuint(g_strv_length(lines), ==, 2 + 5 + 6 + 12 + 1);
+    g_assert_cmpuint(g_strv_length(lines), ==, 2 + 6 + 6 + 12 + 1);
     g_assert_cmpstr(lines[0], ==, "cont|c  -- resume emulation");
-    g_assert_cmpstr(lines[1], ==, "help|? [cmd] -- show the help");
-    g_assert_cmpstr(lines[2], ==, "info [subcommand] -- show various "
+    g_assert_cmpstr(lines[1], ==, "cpu index -- set the default CPU");
+    g_assert_cmpstr(lines[2], ==, "help|? [cmd] -- show the help");
+    g_assert_cmpstr(lines[3], ==, "info [subcommand] -- show various "
                     "information about the system state");
-    g_assert_cmpstr(lines[3], ==, "object_add [qom-type=]type,id=str"
+    g_assert_cmpstr(lines[4], ==, "object_add [qom-type=]type,id=str"
                     "[,prop=value][,...] -- create QOM object");
-    g_assert_cmpstr(lines[7], ==, "qom-set [-j] path property value -- "
+    g_assert_cmpstr(lines[8], ==, "qom-set [-j] path property value -- "
                     "set QOM property.");
-    g_assert_cmpstr(lines[8], ==, "\t\t\t-j: the value is specified in "
+    g_assert_cmpstr(lines[9], ==, "\t\t\t-j: the value is specified in "
                     "json format.");
-    g_assert_cmpstr(lines[9], ==, "quit|q  -- quit the emulator");
-    g_assert_cmpstr(lines[13], ==, "x-bad  -- a bad type");
-    g_assert_cmpstr(lines[24], ==, "x-str|xs s [opt] -- strings");
-    g_assert_cmpstr(lines[25], ==, "");
+    g_assert_cmpstr(lines[10], ==, "quit|q  -- quit the emulator");
+    g_assert_cmpstr(lines[14], ==, "x-bad  -- a bad type");
+    g_assert_cmpstr(lines[25], ==, "x-str|xs s [opt] -- strings");
+    g_assert_cmpstr(lines[26], ==, "");
 }
 
 /* @cmdline's syntax error, followed by QEMU's pointer to the help. */

@@ -311,6 +311,7 @@ static void test_kvm_cpus_events(void)
     g_assert_true(list_has_name(qobject_to(QList, events), "SHUTDOWN"));
     g_assert_true(list_has_name(qobject_to(QList, events), "STOP"));
     g_assert_true(list_has_name(qobject_to(QList, events), "COMMAND_DROPPED"));
+    g_assert_true(list_has_name(qobject_to(QList, events), "GUEST_PANICKED"));
     g_assert_false(list_has_name(qobject_to(QList, events), "query-status"));
 }
 
