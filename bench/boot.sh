@@ -72,12 +72,7 @@ measure() {
 }
 
 read -r qf qe qg qo qs <<<"$(measure "${qemu_cmd[@]}")"
-if "$kvmini" -M help 2>/dev/null | grep -q '^virt '; then
-    read -r kf ke kg ko ks <<<"$(measure "${kvmini_cmd[@]}")"
-else
-    echo "kvmini: no virt machine in $kvmini yet; its column is empty"
-    kf=- ke=- kg=- ko=- ks=-
-fi
+read -r kf ke kg ko ks <<<"$(measure "${kvmini_cmd[@]}")"
 
 ratio() {
     if [[ $1 == - || $2 == - ]]; then

@@ -16,6 +16,7 @@ static void cmd_help(void)
               "  dirty N        a new generation in the first N MiB of the "
               "test area\n"
               "  verify         check the test area pages dirty wrote\n"
+              "  reboot         reset the machine through the i8042\n"
               "  exit [N]       exit through the debug-exit port with "
               "status N\n");
 }
@@ -81,6 +82,14 @@ static void cmd_exit(const char *arg)
     guest_exit((uint32_t)status);
 }
 
+/* Pulse the reset line: command 0xfe to the i8042's port 0x64. */
+static void cmd_reboot(void)
+{
+    uart_puts("reboot: resetting through the i8042\n");
+    outb(0x64, 0xfe);
+    uart_puts("reboot: the machine did not reset\n");
+}
+
 static void shell_command(char *line)
 {
     char *word = kg_next_word(&line);
@@ -102,6 +111,8 @@ static void shell_command(char *line)
         memtest_cmd_dirty(arg);
     } else if (kg_streq(word, "verify")) {
         memtest_cmd_verify();
+    } else if (kg_streq(word, "reboot")) {
+        cmd_reboot();
     } else if (kg_streq(word, "exit")) {
         cmd_exit(arg);
     } else {

@@ -102,18 +102,18 @@ KvminiProc *kvmini_proc_start(const char *const *args)
                   NULL, NULL, &p->pid, &gerr);
     g_assert_no_error(gerr);
     kvmini_proc_track(p->pid, true);
-    for (i = 0; i < 1000; i++) {
+    for (i = 0; i < 6000; i++) {
         if (g_file_test(p->hmp_path, G_FILE_TEST_EXISTS)) {
             return p;
         }
         g_usleep(10 * 1000);
     }
-    g_error("kvmini did not create its sockets in %s", p->dir);
+    g_error("kvmini did not create its sockets in %s within 60 s", p->dir);
 }
 
 QmpClient *kvmini_proc_qmp(KvminiProc *p, bool oob)
 {
-    QmpClientOptions opts = { .timeout_ms = 10000 };
+    QmpClientOptions opts = { .timeout_ms = 60000 };
     Error *err = NULL;
     QmpClient *c = qmp_client_connect(p->qmp, &opts, &error_abort);
 

@@ -24,7 +24,7 @@ typedef struct KvminiProc {
  * Start kvmini -nodefaults with the extra arguments @args (NULL ended;
  * may be NULL; without -M in them, -M none comes first), then both QMP monitors and the HMP monitor on unix
  * sockets (server=on,wait=off). Returns once the sockets exist; aborts the test if
- * they do not appear within 10 s.
+ * they do not appear within 60 s (nested KVM under load is slow).
  */
 KvminiProc *kvmini_proc_start(const char *const *args);
 
@@ -34,7 +34,7 @@ KvminiProc *kvmini_proc_start(const char *const *args);
  */
 void kvmini_proc_track(GPid pid, bool on);
 
-/* A QMP client on @p's first QMP socket, negotiated (oob: @oob). */
+/* A QMP client on @p's first QMP socket, negotiated (oob: @oob; 60 s timeouts). */
 QmpClient *kvmini_proc_qmp(KvminiProc *p, bool oob);
 
 /* A raw connection to the unix socket @path (blocking; 10 s timeouts). */

@@ -184,6 +184,7 @@ static void test_shell(void)
         "  dirty N        a new generation in the first N MiB of the "
         "test area\r\n"
         "  verify         check the test area pages dirty wrote\r\n"
+        "  reboot         reset the machine through the i8042\r\n"
         "  exit [N]       exit through the debug-exit port with status N\r\n"
         "kvmini> count 3\r\n"
         "1 2 3\r\n"

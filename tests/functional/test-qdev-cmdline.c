@@ -117,6 +117,28 @@ static void test_sizing_errors(void)
               "Accelerators supported in kvmini binary:\nkvm\n", "");
 }
 
+/* The virt machine's bad input, all reported before KVM is needed. */
+static void test_virt_errors(void)
+{
+    check_run(ARGS("-M", "virt", "-kernel", "/nonexistent"), 1, "",
+              "kvmini: could not open kernel file '/nonexistent': "
+              "No such file or directory\n");
+    check_run(ARGS("-M", "virt", "-kernel", KVMINI_PATH), 1, "",
+              "kvmini: " KVMINI_PATH ": not a PVH ELF (no "
+              "XEN_ELFNOTE_PHYS32_ENTRY note) nor a Linux bzImage\n");
+    check_run(ARGS("-M", "virt", "-initrd", "/nonexistent"), 1, "",
+              "kvmini: could not open initrd file '/nonexistent': "
+              "No such file or directory\n");
+    check_run(ARGS("-M", "virt", "-m", "8M"), 1, "",
+              "kvmini: RAM size 8.0 MiB is too small: the virt machine needs "
+              "at least 16 MiB\n");
+    check_run(ARGS("-M", "virt", "-smp", "255"), 1, "",
+              "kvmini: Invalid SMP CPUs 255. The max CPUs supported by "
+              "machine 'virt' is 254\n");
+    check_run(ARGS("-M", "virt", "-cpu", "pentium"), 1, "",
+              "kvmini: unable to find CPU model 'pentium'\n");
+}
+
 static void test_device_help(void)
 {
     check_run(ARGS("-device", "help"), 0,
@@ -211,6 +233,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/cmdline/machine-help", test_machine_help);
     g_test_add_func("/qdev/cmdline/machine-errors", test_machine_errors);
     g_test_add_func("/qdev/cmdline/sizing-errors", test_sizing_errors);
+    g_test_add_func("/qdev/cmdline/virt-errors", test_virt_errors);
     g_test_add_func("/qdev/cmdline/device-help", test_device_help);
     g_test_add_func("/qdev/cmdline/device-errors", test_device_errors);
     g_test_add_func("/qdev/cmdline/backend-errors", test_backend_errors);

@@ -68,8 +68,10 @@ static VirtRun *virt_start_console(const char *const *args, bool to_file)
     r->con = -1;
     r->dir = g_dir_make_tmp("kvmini-virt-XXXXXX", NULL);
     g_assert_nonnull(r->dir);
-    g_ptr_array_add(argv, g_strdup("-M"));
-    g_ptr_array_add(argv, g_strdup("virt"));
+    if (!g_strv_contains((const char *const *)args, "-M")) {
+        g_ptr_array_add(argv, g_strdup("-M"));
+        g_ptr_array_add(argv, g_strdup("virt"));
+    }
     if (to_file) {
         r->console_file = g_build_filename(r->dir, "console.txt", NULL);
         g_ptr_array_add(argv, g_strdup("-serial"));
@@ -316,6 +318,60 @@ static void assert_contains(const char *text, const char *const *needles)
     }
 }
 
+/* The guest's reboot command resets the VM; with -no-reboot kvmini exits. */
+static void test_reboot(void)
+{
+    VirtRun *r;
+    size_t at;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start(NULL);
+    at = virt_wait_for(r, "kvmini> ", 0);
+    virt_type(r, "reboot\r");
+    virt_wait_event(r, "RESET",
+                    "{\"guest\": true, \"reason\": \"guest-reset\"}");
+    virt_wait_for(r, "reboot: resetting through the i8042\n"
+                  "kvmini guest: shell (type help)\nkvmini> ", at);
+    virt_free(r);
+
+    r = virt_start((const char *const[]){ "-no-reboot", NULL });
+    virt_wait_for(r, "kvmini> ", 0);
+    virt_type(r, "reboot\r");
+    virt_wait_event(r, "SHUTDOWN",
+                    "{\"guest\": true, \"reason\": \"guest-reset\"}");
+    g_assert_cmpint(virt_exit_status(r), ==, 0);
+    virt_free(r);
+}
+
+/* Guest RAM from a memory backend the user made, and memtest in it. */
+static void test_memory_backend(void)
+{
+    g_autofree char *mtree = NULL;
+    Error *err = NULL;
+    VirtRun *r;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start((const char *const[]){
+        "-object", "memory-backend-memfd,id=m0,size=96M",
+        "-M", "virt,memory-backend=m0", "-append", "memtest 16", NULL });
+    virt_wait_for(r, "kvmini guest: memtest 16 MiB at 0x400000\n", 0);
+    virt_wait_for(r, "memtest: pass 2 ok\n", 0);
+    g_assert_null(strstr(r->console->str, "MISMATCH"));
+    mtree = qmp_client_hmp(r->qmp, "info mtree", &err);
+    g_assert_null(err);
+    assert_contains(mtree, (const char *const[]){
+        "0000000000000000-0000000005ffffff (prio 0, ram): alias ram-below-4g "
+        "@m0 0000000000000000-0000000005ffffff\n", NULL });
+    kvmini_qmp_check(r->qmp, "{'execute': 'object-del', 'arguments': "
+                     "{'id': 'm0'}}", "error: object 'm0' is in use, "
+                     "can not be deleted");
+    virt_free(r);
+}
+
 static void test_monitor_info(void)
 {
     g_autofree char *qtree = NULL, *mtree = NULL, *regs = NULL, *cpus = NULL;
@@ -439,6 +495,8 @@ int main(int argc, char **argv)
     g_test_add_data_func("/virt/guest/smp-2", GUINT_TO_POINTER(2), test_smp);
     g_test_add_data_func("/virt/guest/smp-4", GUINT_TO_POINTER(4), test_smp);
     g_test_add_func("/virt/run-control", test_run_control);
+    g_test_add_func("/virt/reboot", test_reboot);
+    g_test_add_func("/virt/memory-backend", test_memory_backend);
     g_test_add_func("/virt/monitor-info", test_monitor_info);
     g_test_add_func("/virt/linux/banner", test_linux_banner);
     g_test_add_func("/virt/linux/shell", test_linux_shell);

@@ -214,7 +214,7 @@ static bool have_kvm(void)
             body();                                     \
             return;                                     \
         }                                               \
-        g_test_trap_subprocess(NULL, 0, 0);             \
+        g_test_trap_subprocess(NULL, 300000000, 0);     \
         g_test_trap_assert_passed();                    \
     } while (0)
 
