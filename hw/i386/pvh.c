@@ -208,34 +208,69 @@ static bool pvh_check_load(const X86Boot *b, const char *name,
  * RAM, and find the entry note; *@kernel_end is where the last segment
  * below 4 GiB ends (at least 1 MiB), *@loads counts the loadable ones.
  */
-static bool pvh_check_segments(const X86Boot *b, const PVHElf *elf,
-                               uint64_t *entry, uint64_t *kernel_end,
-                               unsigned *loads, Error **errp)
+/* Whether segment @s of @elf lies inside the file; @errp set if not. */
+static bool pvh_segment_in_file(const PVHElf *elf, const PVHSegment *s,
+                                unsigned i, Error **errp)
 {
-    const char *name = elf->file->name;
+    if (s->offset > elf->file->size ||
+        s->filesz > elf->file->size - s->offset) {
+        error_setg(errp, "%s: ELF segment %u lies outside the file",
+                   elf->file->name, i);
+        return false;
+    }
+    return true;
+}
+
+/* Find the PVH entry in the PT_NOTE segments: an ELF without one is refused first. */
+static bool pvh_find_entry(const PVHElf *elf, uint64_t *entry, Error **errp)
+{
     bool found = false;
     unsigned i;
 
     for (i = 0; i < elf->phnum; i++) {
         PVHSegment s = pvh_segment(elf, i);
 
-        if (PT_LOAD != s.type && PT_NOTE != s.type) {
+        if (PT_NOTE != s.type) {
             continue;
         }
-        if (s.offset > elf->file->size ||
-            s.filesz > elf->file->size - s.offset) {
-            error_setg(errp, "%s: ELF segment %u lies outside the file",
-                       name, i);
+        if (!pvh_segment_in_file(elf, &s, i, errp)) {
             return false;
         }
-        if (PT_NOTE == s.type) {
-            found = found || pvh_scan_notes(elf->file->data + s.offset,
-                                            s.filesz, entry);
-        } else if (s.filesz > s.memsz) {
+        found = found || pvh_scan_notes(elf->file->data + s.offset,
+                                        s.filesz, entry);
+    }
+    if (!found) {
+        error_setg(errp, "%s: not a PVH ELF (no XEN_ELFNOTE_PHYS32_ENTRY "
+                   "note) nor a Linux bzImage", elf->file->name);
+    }
+    return found;
+}
+
+static bool pvh_check_segments(const X86Boot *b, const PVHElf *elf,
+                               uint64_t *entry, uint64_t *kernel_end,
+                               unsigned *loads, Error **errp)
+{
+    const char *name = elf->file->name;
+    unsigned i;
+
+    if (!pvh_find_entry(elf, entry, errp)) {
+        return false;
+    }
+    for (i = 0; i < elf->phnum; i++) {
+        PVHSegment s = pvh_segment(elf, i);
+
+        if (PT_LOAD != s.type) {
+            continue;
+        }
+        if (!pvh_segment_in_file(elf, &s, i, errp)) {
+            return false;
+        }
+        if (s.filesz > s.memsz) {
             error_setg(errp, "%s: ELF segment %u is larger in the file "
                        "than in memory", name, i);
             return false;
-        } else if (s.memsz) {
+        }
+        if (s.memsz) {
             if (!pvh_check_load(b, name, &s, errp)) {
                 return false;
             }
@@ -245,11 +280,7 @@ static bool pvh_check_segments(const X86Boot *b, const PVHElf *elf,
             (*loads)++;
         }
     }
-    if (!found) {
-        error_setg(errp, "%s: not a PVH ELF (no XEN_ELFNOTE_PHYS32_ENTRY "
-                   "note) nor a Linux bzImage", name);
-    }
-    return found;
+    return true;
 }
 
 static bool pvh_check(const X86Boot *b, const PVHElf *elf, uint64_t *entry,

@@ -9,8 +9,6 @@
  */
 #include "osdep.h"
 
-#include <sys/sysinfo.h>
-
 #include "chardev/char-serial.h"
 #include "hw/boards.h"
 #include "hw/char/serial-isa.h"
@@ -48,32 +46,22 @@ static void virt_set_isa_irq(void *opaque, int n, int level)
     kvm_set_irq(n, level);
 }
 
-/* Host RAM and swap: the most guest RAM worth trying to back. */
-static uint64_t virt_host_memory(void)
+/* @size for a message: whole MiB, or bytes. Returns a new string. */
+static char *virt_size_str(uint64_t size)
 {
-    struct sysinfo si;
-
-    if (sysinfo(&si)) {
-        return UINT64_MAX;
+    if (size % MiB) {
+        return g_strdup_printf("%" PRIu64 " bytes", size);
     }
-    return ((uint64_t)si.totalram + si.totalswap) * si.mem_unit;
+    return g_strdup_printf("%" PRIu64 " MiB", size / MiB);
 }
 
 static bool virt_check_ram_size(uint64_t size, Error **errp)
 {
-    g_autofree char *text = g_format_size_full(size, G_FORMAT_SIZE_IEC_UNITS);
+    g_autofree char *text = virt_size_str(size);
 
     if (VIRT_MIN_RAM > size) {
         error_setg(errp, "RAM size %s is too small: the virt machine needs "
                    "at least 16 MiB", text);
-        return false;
-    }
-    if (virt_host_memory() < size) {
-        g_autofree char *host = g_format_size_full(virt_host_memory(),
-                                                   G_FORMAT_SIZE_IEC_UNITS);
-
-        error_setg(errp, "RAM size %s is larger than the host's memory (%s)",
-                   text, host);
         return false;
     }
     return true;

@@ -130,7 +130,7 @@ static void test_virt_errors(void)
               "kvmini: could not open initrd file '/nonexistent': "
               "No such file or directory\n");
     check_run(ARGS("-M", "virt", "-m", "8M"), 1, "",
-              "kvmini: RAM size 8.0 MiB is too small: the virt machine needs "
+              "kvmini: RAM size 8 MiB is too small: the virt machine needs "
               "at least 16 MiB\n");
     check_run(ARGS("-M", "virt", "-smp", "255"), 1, "",
               "kvmini: Invalid SMP CPUs 255. The max CPUs supported by "

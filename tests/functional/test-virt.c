@@ -68,7 +68,7 @@ static VirtRun *virt_start_console(const char *const *args, bool to_file)
     r->con = -1;
     r->dir = g_dir_make_tmp("kvmini-virt-XXXXXX", NULL);
     g_assert_nonnull(r->dir);
-    if (!g_strv_contains((const char *const *)args, "-M")) {
+    if (!args || !g_strv_contains((const char *const *)args, "-M")) {
         g_ptr_array_add(argv, g_strdup("-M"));
         g_ptr_array_add(argv, g_strdup("virt"));
     }
