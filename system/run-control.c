@@ -126,6 +126,17 @@ void run_control_request_powerdown(void)
     main_loop_wakeup();
 }
 
+bool run_control_request_pending(void)
+{
+    bool pending;
+
+    g_mutex_lock(&request_lock);
+    pending = SHUTDOWN_CAUSE_NONE != shutdown_request ||
+              SHUTDOWN_CAUSE_NONE != reset_request;
+    g_mutex_unlock(&request_lock);
+    return pending;
+}
+
 /* Whether @cause comes from the guest, as the events' "guest" member says. */
 static bool cause_is_guest(ShutdownCause cause)
 {

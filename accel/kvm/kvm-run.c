@@ -147,6 +147,20 @@ static bool kvm_handle_system_event(KVMCPU *cpu)
     return false;
 }
 
+/*
+ * After a device access: when it asked for a reset or a shutdown (the
+ * i8042's reset line, isa-debug-exit), @cpu runs no further guest code
+ * until the main loop has handled it, as in QEMU. False: leave the loop.
+ */
+static bool kvm_cpu_after_access(KVMCPU *cpu)
+{
+    if (run_control_request_pending()) {
+        kvm_cpu_hold(cpu);
+        return false;
+    }
+    return true;
+}
+
 /* Handle the exit KVM_RUN returned; false when @cpu must leave the loop. */
 static bool kvm_handle_exit(KVMCPU *cpu)
 {
@@ -155,10 +169,10 @@ static bool kvm_handle_exit(KVMCPU *cpu)
     switch (run->exit_reason) {
     case KVM_EXIT_IO:
         kvm_handle_io(cpu);
-        return true;
+        return kvm_cpu_after_access(cpu);
     case KVM_EXIT_MMIO:
         kvm_handle_mmio(cpu);
-        return true;
+        return kvm_cpu_after_access(cpu);
     case KVM_EXIT_SHUTDOWN:
         /*
          * A triple fault: QEMU resets the machine. The vCPU stays out of

@@ -54,6 +54,13 @@ void run_control_request_shutdown_status(ShutdownCause cause, int status);
  */
 void run_control_request_reset(ShutdownCause cause);
 
+/*
+ * Whether a shutdown or reset request waits for the main loop: a vCPU
+ * whose device access made one runs no more guest code until it is
+ * handled. Any thread.
+ */
+bool run_control_request_pending(void);
+
 /* Ask for a power-down: the main loop sends POWERDOWN. Any thread. */
 void run_control_request_powerdown(void);
 
