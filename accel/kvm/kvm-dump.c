@@ -30,10 +30,10 @@ typedef struct KVMCPUDump {
     struct kvm_debugregs debugregs;
     struct kvm_mp_state mp;
     struct kvm_xcrs xcrs;
-    struct kvm_xsave xsave;
     bool lma;                   /* long mode active */
     bool cs64;                  /* ... and a 64-bit code segment */
     bool ymm;                   /* AVX state enabled in XCR0 */
+    struct kvm_xsave xsave;     /* last: it ends in a flexible array */
 } KVMCPUDump;
 
 /* The flags word QEMU keeps for a segment (descriptor bits 8-23). */

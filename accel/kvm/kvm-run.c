@@ -98,7 +98,7 @@ static gboolean kvm_stop_for_error(gpointer opaque)
  * message "vCPU N: @what ..., rip 0x..." and stop the VM (a vCPU never
  * stops the VM itself: vm_stop() waits for every vCPU).
  */
-static void kvm_cpu_fail(KVMCPU *cpu, const char *fmt, ...)
+static void G_GNUC_PRINTF(2, 3) kvm_cpu_fail(KVMCPU *cpu, const char *fmt, ...)
 {
     struct kvm_regs regs = { 0 };
     g_autofree char *what = NULL;
