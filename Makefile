@@ -53,7 +53,7 @@ run: setup
 	else \
 	    scripts/setup-deps --bench --linux; \
 	    echo "kvmini: the kvmini guest's shell follows (type help); Ctrl-A x quits"; \
-	    exec tests/nested/kvm-nested --interactive $(abspath $(BUILD))/kvmini $(RUN_ARGS) -qmp unix:/tmp/qmp.sock,server=on,wait=off; \
+	    exec tests/nested/kvm-nested --interactive $(abspath $(BUILD))/kvmini $(RUN_ARGS) -qmp unix:/run/kvmini-qmp.sock,server=on,wait=off; \
 	fi
 
 # The Linux guests' initramfs: busybox and the newest installed Debian
