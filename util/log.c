@@ -141,3 +141,33 @@ void log_print_help(void)
         help_printf("%-13s %s\n", log_items[i].name, log_items[i].help);
     }
 }
+
+void log_ratelimited(LogRateLimit *limit, int mask, const char *fmt, ...)
+{
+    int64_t now = g_get_monotonic_time();
+    g_autofree char *text = NULL;
+    va_list ap;
+
+    if (!log_enabled(mask)) {
+        return;
+    }
+    if (!limit->window_start ||
+        now - limit->window_start >= G_USEC_PER_SEC) {
+        limit->window_start = now;
+        limit->lines = 0;
+    }
+    if (limit->lines >= LOG_RATELIMIT_BURST) {
+        limit->dropped++;
+        return;
+    }
+    limit->lines++;
+    va_start(ap, fmt);
+    text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    if (limit->dropped) {
+        log_printf("%u similar messages suppressed\n%s", limit->dropped, text);
+        limit->dropped = 0;
+    } else {
+        log_printf("%s", text);
+    }
+}

@@ -17,9 +17,6 @@
 #include "util/log.h"
 #include "util/main-loop.h"
 
-/* At most this many unassigned-access messages per second. */
-#define KVM_UNASSIGNED_LOG_PER_SEC 10
-
 /*
  * Log an access where nothing is mapped, under -d guest_errors, rate
  * limited: a guest probing ports must not flood the log. Big lock held.
@@ -27,23 +24,13 @@
 static void kvm_log_unassigned(KVMCPU *cpu, const char *space, uint64_t addr,
                                unsigned size, bool is_write)
 {
-    static gint64 window;
-    static unsigned logged;
-    gint64 now = g_get_monotonic_time() / G_USEC_PER_SEC;
+    static LogRateLimit limit;
 
-    if (!log_enabled(LOG_GUEST_ERROR)) {
-        return;
-    }
-    if (now != window) {
-        window = now;
-        logged = 0;
-    }
-    if (KVM_UNASSIGNED_LOG_PER_SEC <= logged++) {
-        return;
-    }
-    log_printf("vCPU %u: %s %u byte(s) %s unassigned %s address 0x%" PRIx64
-               "\n", cpu->index, is_write ? "write of" : "read of", size,
-               is_write ? "to" : "from", space, addr);
+    log_ratelimited(&limit, LOG_GUEST_ERROR,
+                    "vCPU %u: %s %u byte(s) %s unassigned %s address 0x%"
+                    PRIx64 "\n", cpu->index,
+                    is_write ? "write of" : "read of", size,
+                    is_write ? "to" : "from", space, addr);
 }
 
 static void kvm_handle_io(KVMCPU *cpu)

@@ -216,9 +216,9 @@ static void serial_write_thr(SerialState *s, uint8_t val)
         return;
     }
     if (s->tx.num >= serial_fifo_capacity(s)) {
-        isa_log(&s->log_limit, LOG_GUEST_ERROR,
-                "serial: transmit overrun: 0x%x written while THRE clear\n",
-                val);
+        log_ratelimited(&s->log_limit, LOG_GUEST_ERROR,
+                        "serial: transmit overrun: 0x%x written while THRE "
+                        "clear\n", val);
         return;
     }
     serial_fifo_push(&s->tx, val);
@@ -306,9 +306,9 @@ static void serial_ioport_write(void *opaque, hwaddr addr, uint64_t data,
         s->scr = val;
         break;
     default:
-        isa_log(&s->log_limit, LOG_GUEST_ERROR,
-                "serial: write 0x%x to read-only register %u\n", val,
-                (unsigned)addr);
+        log_ratelimited(&s->log_limit, LOG_GUEST_ERROR,
+                        "serial: write 0x%x to read-only register %u\n", val,
+                        (unsigned)addr);
         break;
     }
     serial_update_irq(s);

@@ -7,7 +7,7 @@
 #include "osdep.h"
 
 #include "hw/input/i8042.h"
-#include "hw/isa/isa-log.h"
+#include "util/log.h"
 #include "hw/qdev-properties.h"
 #include "i8042-internal.h"
 #include "system/run-control.h"
@@ -73,7 +73,7 @@ typedef struct I8042State {
     uint8_t last_read;          /* read again when the queue is empty */
     I8042Queue queue;
     PS2State ps2;
-    ISALogLimit log_limit;
+    LogRateLimit log_limit;
 } I8042State;
 
 OBJECT_DECLARE_SIMPLE_TYPE(I8042State, I8042)
@@ -101,8 +101,8 @@ static void i8042_update_irq(I8042State *s)
 static void i8042_queue(I8042State *s, uint8_t byte, bool aux)
 {
     if (!i8042_queue_push(&s->queue, byte, aux)) {
-        isa_log(&s->log_limit, LOG_GUEST_ERROR,
-                "i8042: output buffer overflow, 0x%x dropped\n", byte);
+        log_ratelimited(&s->log_limit, LOG_GUEST_ERROR,
+                        "i8042: output buffer overflow, 0x%x dropped\n", byte);
     }
 }
 
@@ -172,8 +172,8 @@ static void i8042_write_command(I8042State *s, uint8_t cmd)
             }
             break;
         }
-        isa_log(&s->log_limit, LOG_UNIMP,
-                "i8042: unsupported controller command 0x%x\n", cmd);
+        log_ratelimited(&s->log_limit, LOG_UNIMP,
+                        "i8042: unsupported controller command 0x%x\n", cmd);
         break;
     }
 }

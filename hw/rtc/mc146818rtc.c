@@ -8,7 +8,7 @@
 
 #include <time.h>
 
-#include "hw/isa/isa-log.h"
+#include "util/log.h"
 #include "hw/qdev-properties.h"
 #include "hw/rtc/mc146818rtc.h"
 #include "util/error.h"
@@ -59,7 +59,7 @@ typedef struct RTCState {
     int64_t offset;             /* guest time minus host time, seconds */
     int64_t last_second;        /* guest second when UF was last looked at */
     guint update_timer;         /* source of the next update-ended IRQ */
-    ISALogLimit log_limit;
+    LogRateLimit log_limit;
 } RTCState;
 
 OBJECT_DECLARE_SIMPLE_TYPE(RTCState, MC146818_RTC)
@@ -218,8 +218,8 @@ static void rtc_write_reg_b(RTCState *s, uint8_t val)
         rtc_load_time(s);
     }
     if (val & (REG_B_PIE | REG_B_AIE)) {
-        isa_log(&s->log_limit, LOG_UNIMP,
-                "mc146818rtc: periodic and alarm interrupts not supported\n");
+        log_ratelimited(&s->log_limit, LOG_UNIMP,
+                        "mc146818rtc: periodic and alarm interrupts not supported\n");
     }
     rtc_update_timer_arm(s);
 }
@@ -238,9 +238,9 @@ static void rtc_write_data(RTCState *s, uint8_t val)
         break;
     case RTC_REG_C:
     case RTC_REG_D:
-        isa_log(&s->log_limit, LOG_GUEST_ERROR,
-                "mc146818rtc: write 0x%x to read-only register 0x%x\n", val,
-                index);
+        log_ratelimited(&s->log_limit, LOG_GUEST_ERROR,
+                        "mc146818rtc: write 0x%x to read-only register 0x%x\n",
+                        val, index);
         break;
     default:
         if (rtc_is_clock_reg(index) && rtc_running(s)) {

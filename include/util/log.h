@@ -32,6 +32,28 @@ void log_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
         }                                               \
     } while (0)
 
+/* How many lines one LogRateLimit lets through per second. */
+#define LOG_RATELIMIT_BURST 10
+
+/*
+ * LogRateLimit: the rate limit of one source of guest-triggered messages
+ * (a device, the vCPU loop), so that a guest hammering a bad register or
+ * port cannot flood the log; zero-initialised.
+ */
+typedef struct LogRateLimit {
+    int64_t window_start;       /* g_get_monotonic_time() of the window */
+    unsigned lines;             /* logged in this window */
+    unsigned dropped;           /* left out since the last logged line */
+} LogRateLimit;
+
+/*
+ * Log a message (ending in "\n") under @mask when it is enabled, at most
+ * LOG_RATELIMIT_BURST lines a second through @limit. The first line after
+ * some were left out is preceded by "N similar messages suppressed\n".
+ */
+void log_ratelimited(LogRateLimit *limit, int mask, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+
 /*
  * Parse a -d argument ("guest_errors,unimp") into a mask in *@mask. Fails
  * on an unknown or empty item, naming it. "help" is not an item: callers

@@ -10,9 +10,9 @@
 
 #include "chardev/char-fe.h"
 #include "hw/irq.h"
-#include "hw/isa/isa-log.h"
 #include "hw/qdev-core.h"
 #include "system/memory.h"
+#include "util/log.h"
 
 #define TYPE_SERIAL "serial"
 OBJECT_DECLARE_SIMPLE_TYPE(SerialState, SERIAL)
@@ -61,7 +61,7 @@ struct SerialState {
     SerialFIFO tx;              /* bytes the chardev has not taken yet */
     guint tx_retry;             /* source retrying output, or 0 */
     guint rx_timeout;           /* source of the character timeout, or 0 */
-    ISALogLimit log_limit;
+    LogRateLimit log_limit;
 };
 
 /* The register callbacks: 8 byte-wide registers at offsets 0-7. */
