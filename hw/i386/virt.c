@@ -94,16 +94,9 @@ static bool virt_memory_init(VirtMachineState *vms, Error **errp)
     return true;
 }
 
-/* Create an ISA device of @type with the integer properties @props. */
-static ISADevice *virt_isa_device(ISABus *bus, const char *type,
-                                  const char *const *names,
-                                  const int64_t *values, Error **errp)
+/* Realize @dev (from isa_new(), properties set) on @bus; NULL on failure. */
+static ISADevice *virt_isa_realize(ISABus *bus, ISADevice *dev, Error **errp)
 {
-    ISADevice *dev = isa_new(type);
-
-    for (; names && *names; names++, values++) {
-        object_property_set_int(OBJECT(dev), *names, *values, &error_abort);
-    }
     if (!qdev_realize_and_unref(DEVICE(dev), BUS(bus), errp)) {
         return NULL;
     }
@@ -125,9 +118,7 @@ static bool virt_serial_init(ISABus *bus, Error **errp)
 
 static bool virt_devices_init(VirtMachineState *vms, Error **errp)
 {
-    static const char *const exit_names[] = { "iobase", "iosize", NULL };
-    static const int64_t exit_values[] = { VIRT_DEBUG_EXIT_PORT, 4 };
-    ISADevice *rtc;
+    ISADevice *rtc, *debug_exit;
     ISABus *bus;
     int i;
 
@@ -136,16 +127,19 @@ static bool virt_devices_init(VirtMachineState *vms, Error **errp)
     }
     bus = isa_bus_create(get_system_io(), vms->irqs, errp);
     if (!bus || !virt_serial_init(bus, errp) ||
-        !virt_isa_device(bus, "i8042", NULL, NULL, errp)) {
+        !virt_isa_realize(bus, isa_new("i8042"), errp)) {
         return false;
     }
-    rtc = virt_isa_device(bus, "mc146818rtc", NULL, NULL, errp);
+    rtc = virt_isa_realize(bus, isa_new("mc146818rtc"), errp);
     if (!rtc) {
         return false;
     }
     rtc_set_memory_size(rtc, vms->boot.below_4g, vms->boot.above_4g);
-    return virt_isa_device(bus, "isa-debug-exit", exit_names, exit_values,
-                           errp);
+    debug_exit = isa_new("isa-debug-exit");
+    object_property_set_int(OBJECT(debug_exit), "iobase", VIRT_DEBUG_EXIT_PORT,
+                            &error_abort);
+    object_property_set_int(OBJECT(debug_exit), "iosize", 4, &error_abort);
+    return virt_isa_realize(bus, debug_exit, errp);
 }
 
 /*
