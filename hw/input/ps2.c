@@ -28,7 +28,7 @@
 #define AUX_SET_SCALE11         0xe6
 #define AUX_SET_SCALE21         0xe7
 #define AUX_SET_RES             0xe8
-#define AUX_GET_STATUS           0xe9
+#define AUX_GET_STATUS          0xe9
 #define AUX_SET_STREAM          0xea
 #define AUX_POLL                0xeb
 #define AUX_SET_REMOTE          0xf0
@@ -112,19 +112,17 @@ void ps2_kbd_write(PS2State *s, uint8_t val, bool translate)
         s->kbd_cmd = val;
         break;
     case KBD_CMD_ENABLE:
-            ps2_kbd_reply(s, PS2_ACK);
+        ps2_kbd_reply(s, PS2_ACK);
         break;
     case KBD_CMD_RESET_DISABLE:
+    case KBD_CMD_RESET_ENABLE:
+        /* Defaults; scanning has nothing to enable or disable. */
         ps2_kbd_defaults(s);
         ps2_kbd_reply(s, PS2_ACK);
         break;
-    case KBD_CMD_RESET_ENABLE:
-        ps2_kbd_defaults(s);
-            ps2_kbd_reply(s, PS2_ACK);
-        break;
     case KBD_CMD_RESET:
         ps2_kbd_defaults(s);
-            ps2_kbd_reply(s, PS2_ACK);
+        ps2_kbd_reply(s, PS2_ACK);
         ps2_kbd_reply(s, PS2_BAT_OK);
         break;
     default:
