@@ -6,6 +6,7 @@
 #ifndef GUEST_GUEST_H
 #define GUEST_GUEST_H
 
+#include "hw/i386/pvh-start-info.h"
 #include "layout.h"
 #include "lib.h"
 #include "output.h"
@@ -14,29 +15,6 @@
 #define DEBUG_EXIT_PORT 0xf4
 /* The exit value after an unexpected exception. */
 #define EXIT_EXCEPTION 0x7f
-
-/* PVH start_info (version 1) and its memory map entries. */
-struct pvh_start_info {
-    uint32_t magic;
-    uint32_t version;
-    uint32_t flags;
-    uint32_t nr_modules;
-    uint64_t modlist_paddr;
-    uint64_t cmdline_paddr;
-    uint64_t rsdp_paddr;
-    uint64_t memmap_paddr;
-    uint32_t memmap_entries;
-    uint32_t reserved;
-};
-
-struct pvh_memmap_entry {
-    uint64_t addr;
-    uint64_t size;
-    uint32_t type;
-    uint32_t reserved;
-};
-
-#define PVH_START_MAGIC 0x336ec578
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -108,7 +86,7 @@ void timer_delay_us(uint64_t us);
 /* main.c: the CPL 3 entry, with the start_info physical address. */
 __attribute__((noreturn)) void guest_main(uint32_t start_info);
 /* The PVH start_info (borrowed), or NULL when the VMM gave none. */
-const struct pvh_start_info *guest_start_info(void);
+const PVHStartInfo *guest_start_info(void);
 /* The end of the RAM memmap entry holding @addr; 0 if it is not RAM. */
 uint64_t guest_ram_end(uint64_t addr);
 

@@ -6,26 +6,25 @@
 #include "guest.h"
 
 #define CMDLINE_MAX 128
-#define PVH_MEMMAP_RAM 1
 
-static const struct pvh_start_info *start_info;
+static const PVHStartInfo *start_info;
 
-const struct pvh_start_info *guest_start_info(void)
+const PVHStartInfo *guest_start_info(void)
 {
     return start_info;
 }
 
 uint64_t guest_ram_end(uint64_t addr)
 {
-    const struct pvh_memmap_entry *e;
+    const PVHMemmapEntry *e;
     uint32_t i;
 
     if (!start_info || start_info->version < 1 || !start_info->memmap_paddr) {
         return 0;
     }
-    e = (const struct pvh_memmap_entry *)(uintptr_t)start_info->memmap_paddr;
+    e = (const PVHMemmapEntry *)(uintptr_t)start_info->memmap_paddr;
     for (i = 0; i < start_info->memmap_entries; i++) {
-        if (e[i].type == PVH_MEMMAP_RAM && e[i].addr <= addr &&
+        if (e[i].type == PVH_MEMMAP_TYPE_RAM && e[i].addr <= addr &&
             addr - e[i].addr < e[i].size) {
             return e[i].addr + e[i].size;
         }
@@ -64,7 +63,7 @@ void guest_main(uint32_t start_info_paddr)
     char *rest = cmdline;
     const char *mode;
 
-    start_info = (const struct pvh_start_info *)(uintptr_t)start_info_paddr;
+    start_info = (const PVHStartInfo *)(uintptr_t)start_info_paddr;
     if (start_info && start_info->magic != PVH_START_MAGIC) {
         start_info = NULL;
     }

@@ -30,8 +30,8 @@ static void cmd_uptime(void)
 
 static void cmd_mem(void)
 {
-    const struct pvh_start_info *si = guest_start_info();
-    const struct pvh_memmap_entry *e;
+    const PVHStartInfo *si = guest_start_info();
+    const PVHMemmapEntry *e;
     uint64_t ram = 0;
     uint32_t i;
 
@@ -39,15 +39,15 @@ static void cmd_mem(void)
         uart_puts("mem: no memory map in start_info\n");
         return;
     }
-    e = (const struct pvh_memmap_entry *)(uintptr_t)si->memmap_paddr;
+    e = (const PVHMemmapEntry *)(uintptr_t)si->memmap_paddr;
     for (i = 0; i < si->memmap_entries; i++) {
         if (!e[i].size) {
             continue;
         }
         guest_printf("0x%016lx-0x%016lx %s\n", e[i].addr,
                      e[i].addr + e[i].size - 1,
-                     e[i].type == 1 ? "ram" : "reserved");
-        if (e[i].type == 1) {
+                     e[i].type == PVH_MEMMAP_TYPE_RAM ? "ram" : "reserved");
+        if (e[i].type == PVH_MEMMAP_TYPE_RAM) {
             ram += e[i].size;
         }
     }

@@ -77,7 +77,7 @@ static const void *phys_map(uint64_t addr, uint64_t len, void *opaque)
 /* The CPUs from @source ("mp", "acpi", or "" for the MP table, else ACPI). */
 static bool find_cpus(const char *source, KgCpus *cpus)
 {
-    const struct pvh_start_info *si = guest_start_info();
+    const PVHStartInfo *si = guest_start_info();
     uint64_t rsdp = si ? si->rsdp_paddr : 0;
 
     if (!kg_streq(source, "acpi") && kg_mp_find_cpus(phys_map, NULL, cpus)) {

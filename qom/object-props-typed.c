@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * object-props-typed.c: ready-made accessors for bool, string and enum
- * properties with callbacks, and for integers and sizes kept in variables.
+ * properties with callbacks, and for integers, sizes and strings kept in
+ * variables.
  */
 #include "osdep.h"
 
@@ -225,6 +226,7 @@ typedef enum PtrKind {
     PTR_UINT64,
     PTR_INT64,
     PTR_SIZE,
+    PTR_STR,
 } PtrKind;
 
 static const char *const ptr_kind_types[] = {
@@ -234,6 +236,7 @@ static const char *const ptr_kind_types[] = {
     [PTR_UINT64] = "uint64",
     [PTR_INT64] = "int",
     [PTR_SIZE] = "size",
+    [PTR_STR] = "string",
 };
 
 /*
@@ -249,6 +252,29 @@ typedef struct PtrProperty {
 static void *ptr_property_var(Object *obj, const PtrProperty *prop)
 {
     return prop->ptr ? prop->ptr : (char *)obj + prop->offset;
+}
+
+/* A string variable (NULL reads as ""), visited through a copy. */
+static bool property_get_str_ptr(Visitor *v, const char *name, char **var,
+                                 Error **errp)
+{
+    g_autofree char *copy = g_strdup(*var ? *var : "");
+
+    return visit_type_str(v, name, &copy, errp);
+}
+
+/* The variable takes the new string; the old one is freed. */
+static bool property_set_str_ptr(Visitor *v, const char *name, char **var,
+                                 Error **errp)
+{
+    char *value = NULL;
+
+    if (!visit_type_str(v, name, &value, errp)) {
+        return false;
+    }
+    g_free(*var);
+    *var = value;
+    return true;
 }
 
 static bool property_get_ptr(Object *obj, Visitor *v, const char *name,
@@ -282,6 +308,8 @@ static bool property_get_ptr(Object *obj, Visitor *v, const char *name,
     case PTR_SIZE:
         u64 = *(uint64_t *)var;
         return visit_type_size(v, name, &u64, errp);
+    case PTR_STR:
+        return property_get_str_ptr(v, name, var, errp);
     }
     g_assert_not_reached();
 }
@@ -335,6 +363,8 @@ static bool property_set_ptr(Object *obj, Visitor *v, const char *name,
         }
         *(int64_t *)var = i64;
         return true;
+    case PTR_STR:
+        return property_set_str_ptr(v, name, var, errp);
     }
     g_assert_not_reached();
 }
@@ -459,4 +489,12 @@ ObjectProperty *object_class_property_add_size_ptr(ObjectClass *klass,
 {
     return ptr_property_add(NULL, klass, name, PTR_SIZE, NULL, offset,
                             flags);
+}
+
+ObjectProperty *object_class_property_add_str_ptr(ObjectClass *klass,
+                                                  const char *name,
+                                                  ptrdiff_t offset,
+                                                  ObjectPropertyFlags flags)
+{
+    return ptr_property_add(NULL, klass, name, PTR_STR, NULL, offset, flags);
 }

@@ -51,10 +51,11 @@ void serial_tx_cancel(SerialState *s)
 
 void serial_tx_flush(SerialState *s)
 {
-    while (s->tx.num) {
-        /* The bytes from head to the end of the ring, or to the tail. */
-        int len = MIN(s->tx.num, UART_FIFO_LENGTH - s->tx.head);
-        int n = qemu_chr_fe_write(&s->chr, &s->tx.data[s->tx.head], len);
+    while (!fifo8_is_empty(&s->tx)) {
+        uint32_t len;
+        const uint8_t *buf = fifo8_peek_bufptr(&s->tx, UART_FIFO_LENGTH,
+                                               &len);
+        int n = qemu_chr_fe_write(&s->chr, buf, len);
 
         if (n < 0) {
             /* Nobody is connected: the bits leave the UART unheard. */
@@ -64,8 +65,7 @@ void serial_tx_flush(SerialState *s)
             serial_tx_retry_start(s);
             return;
         }
-        s->tx.head = (s->tx.head + n) % UART_FIFO_LENGTH;
-        s->tx.num -= n;
+        fifo8_drop(&s->tx, n);
     }
     serial_tx_cancel(s);
     s->thr_ipending = true;
@@ -80,7 +80,8 @@ static int serial_can_receive(void *opaque)
     if (serial_loopback(s)) {
         return 0;
     }
-    return serial_fifo_capacity(s) - MIN(s->rx.num, serial_fifo_capacity(s));
+    return serial_fifo_capacity(s) -
+           MIN(fifo8_num_used(&s->rx), serial_fifo_capacity(s));
 }
 
 static void serial_receive(void *opaque, const uint8_t *buf, int size)

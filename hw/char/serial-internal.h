@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * serial-internal.h: what the 16550A core's two files share: the FIFO
- * helpers and register state of serial.c, the chardev side of
- * serial-chr.c. Private to hw/char/.
+ * state and registers of serial.c, the chardev side of serial-chr.c.
+ * Private to hw/char/.
  */
 #ifndef HW_CHAR_SERIAL_INTERNAL_H
 #define HW_CHAR_SERIAL_INTERNAL_H
@@ -18,11 +18,6 @@
 #define UART_LSR_TEMT   0x40    /* transmitter empty */
 #define UART_LSR_FIFOE  0x80    /* an error in the receive FIFO */
 #define UART_LSR_ERRORS (UART_LSR_OE | UART_LSR_PE | UART_LSR_FE | UART_LSR_BI)
-
-/* serial.c: FIFOs. */
-void serial_fifo_reset(SerialFIFO *f);
-void serial_fifo_push(SerialFIFO *f, uint8_t byte);
-uint8_t serial_fifo_pop(SerialFIFO *f);
 
 /* serial.c: whether FIFOs are on (FCR bit 0); how many bytes each holds. */
 bool serial_fifo_enabled(const SerialState *s);

@@ -64,29 +64,6 @@
 /* The modem inputs outside loopback: a connected, ready peer. */
 #define UART_MSR_IDLE   (UART_MSR_DCD | UART_MSR_DSR | UART_MSR_CTS)
 
-/* FIFO helpers. */
-
-void serial_fifo_reset(SerialFIFO *f)
-{
-    f->head = 0;
-    f->num = 0;
-}
-
-void serial_fifo_push(SerialFIFO *f, uint8_t byte)
-{
-    f->data[(f->head + f->num) % UART_FIFO_LENGTH] = byte;
-    f->num++;
-}
-
-uint8_t serial_fifo_pop(SerialFIFO *f)
-{
-    uint8_t byte = f->data[f->head];
-
-    f->head = (f->head + 1) % UART_FIFO_LENGTH;
-    f->num--;
-    return byte;
-}
-
 bool serial_fifo_enabled(const SerialState *s)
 {
     return s->fcr & UART_FCR_FE;
@@ -113,7 +90,9 @@ static unsigned serial_rx_trigger(const SerialState *s)
 
 bool serial_rx_below_trigger(const SerialState *s)
 {
-    return s->rx.num && s->rx.num < serial_rx_trigger(s);
+    uint32_t num = fifo8_num_used(&s->rx);
+
+    return num && num < serial_rx_trigger(s);
 }
 
 /* Line status: data ready, transmitter empty, and the latched errors. */
@@ -121,10 +100,10 @@ static uint8_t serial_lsr(const SerialState *s)
 {
     uint8_t lsr = s->lsr_err;
 
-    if (s->rx.num) {
+    if (!fifo8_is_empty(&s->rx)) {
         lsr |= UART_LSR_DR;
     }
-    if (!s->tx.num) {
+    if (fifo8_is_empty(&s->tx)) {
         lsr |= UART_LSR_THRE | UART_LSR_TEMT;
     }
     return lsr;
@@ -138,7 +117,8 @@ static uint8_t serial_iir(const SerialState *s)
     if ((s->ier & UART_IER_RLSI) && (s->lsr_err & UART_LSR_ERRORS)) {
         return fifo | UART_IIR_RLSI;
     }
-    if ((s->ier & UART_IER_RDI) && s->rx.num >= serial_rx_trigger(s)) {
+    if ((s->ier & UART_IER_RDI) &&
+        fifo8_num_used(&s->rx) >= serial_rx_trigger(s)) {
         return fifo | UART_IIR_RDI;
     }
     if ((s->ier & UART_IER_RDI) && s->timeout_ipending) {
@@ -165,14 +145,15 @@ void serial_update_irq(SerialState *s)
 
 void serial_receive_byte(SerialState *s, uint8_t byte)
 {
-    if (s->rx.num < serial_fifo_capacity(s)) {
-        serial_fifo_push(&s->rx, byte);
+    if (fifo8_num_used(&s->rx) < serial_fifo_capacity(s)) {
+        fifo8_push(&s->rx, byte);
     } else if (serial_fifo_enabled(s)) {
         /* The FIFO keeps its bytes; the one arriving is lost. */
         s->lsr_err |= UART_LSR_OE;
     } else {
         /* Without a FIFO the new byte overwrites the unread one. */
-        s->rx.data[s->rx.head] = byte;
+        fifo8_drop(&s->rx, 1);
+        fifo8_push(&s->rx, byte);
         s->lsr_err |= UART_LSR_OE;
     }
     s->timeout_ipending = false;
@@ -215,13 +196,13 @@ static void serial_write_thr(SerialState *s, uint8_t val)
         s->thr_ipending = true;
         return;
     }
-    if (s->tx.num >= serial_fifo_capacity(s)) {
+    if (fifo8_num_used(&s->tx) >= serial_fifo_capacity(s)) {
         log_ratelimited(&s->log_limit, LOG_GUEST_ERROR,
                         "serial: transmit overrun: 0x%x written while THRE "
                         "clear\n", val);
         return;
     }
-    serial_fifo_push(&s->tx, val);
+    fifo8_push(&s->tx, val);
     s->thr_ipending = false;
     serial_tx_flush(s);
 }
@@ -232,7 +213,8 @@ static void serial_write_ier(SerialState *s, uint8_t val)
 
     s->ier = val & 0x0f;
     /* Enabling THRI while the holding register is empty interrupts. */
-    if (!(old & UART_IER_THRI) && (s->ier & UART_IER_THRI) && !s->tx.num) {
+    if (!(old & UART_IER_THRI) && (s->ier & UART_IER_THRI) &&
+        fifo8_is_empty(&s->tx)) {
         s->thr_ipending = true;
     }
 }
@@ -244,13 +226,13 @@ static void serial_write_fcr(SerialState *s, uint8_t val)
         val |= UART_FCR_RFR | UART_FCR_XFR;
     }
     if (val & UART_FCR_RFR) {
-        serial_fifo_reset(&s->rx);
+        fifo8_reset(&s->rx);
         s->timeout_ipending = false;
         serial_rx_timeout_cancel(s);
         serial_accept_input(s);
     }
     if (val & UART_FCR_XFR) {
-        serial_fifo_reset(&s->tx);
+        fifo8_reset(&s->tx);
         serial_tx_cancel(s);
         s->thr_ipending = true;
     }
@@ -316,13 +298,13 @@ static void serial_ioport_write(void *opaque, hwaddr addr, uint64_t data,
 
 static uint8_t serial_read_rbr(SerialState *s)
 {
-    bool was_full = s->rx.num >= serial_fifo_capacity(s);
+    bool was_full = fifo8_num_used(&s->rx) >= serial_fifo_capacity(s);
     uint8_t byte;
 
-    if (!s->rx.num) {
+    if (fifo8_is_empty(&s->rx)) {
         return 0;
     }
-    byte = serial_fifo_pop(&s->rx);
+    byte = fifo8_pop(&s->rx);
     s->timeout_ipending = false;
     serial_rx_timeout_arm(s);
     /* The chardev stopped reading when the FIFO filled up. */
@@ -404,8 +386,8 @@ static void serial_reset(DeviceState *dev)
     s->fcr = 0;
     s->thr_ipending = false;
     s->timeout_ipending = false;
-    serial_fifo_reset(&s->rx);
-    serial_fifo_reset(&s->tx);
+    fifo8_reset(&s->rx);
+    fifo8_reset(&s->tx);
     serial_update_irq(s);
     serial_accept_input(s);
 }
@@ -417,6 +399,22 @@ static bool serial_realize(DeviceState *dev, Error **errp)
     serial_chr_connect(s);
     serial_reset(dev);
     return true;
+}
+
+static void serial_instance_init(Object *obj)
+{
+    SerialState *s = SERIAL(obj);
+
+    fifo8_create(&s->rx, UART_FIFO_LENGTH);
+    fifo8_create(&s->tx, UART_FIFO_LENGTH);
+}
+
+static void serial_instance_finalize(Object *obj)
+{
+    SerialState *s = SERIAL(obj);
+
+    fifo8_destroy(&s->rx);
+    fifo8_destroy(&s->tx);
 }
 
 static void serial_unrealize(DeviceState *dev)
@@ -450,6 +448,8 @@ static const TypeInfo serial_info = {
     .name = TYPE_SERIAL,
     .parent = TYPE_DEVICE,
     .instance_size = sizeof(SerialState),
+    .instance_init = serial_instance_init,
+    .instance_finalize = serial_instance_finalize,
     .class_init = serial_class_init,
 };
 

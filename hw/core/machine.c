@@ -233,63 +233,6 @@ bool machine_run_board_init(MachineState *ms, Error **errp)
     return true;
 }
 
-static char *machine_get_memdev(Object *obj, Error **errp)
-{
-    return g_strdup(MACHINE(obj)->ram_memdev_id);
-}
-
-static bool machine_set_memdev(Object *obj, const char *value, Error **errp)
-{
-    MachineState *ms = MACHINE(obj);
-
-    g_free(ms->ram_memdev_id);
-    ms->ram_memdev_id = g_strdup(value);
-    return true;
-}
-
-/* The string properties kernel, initrd and append. */
-static char *machine_get_kernel(Object *obj, Error **errp)
-{
-    return g_strdup(MACHINE(obj)->kernel_filename);
-}
-
-static bool machine_set_kernel(Object *obj, const char *value, Error **errp)
-{
-    MachineState *ms = MACHINE(obj);
-
-    g_free(ms->kernel_filename);
-    ms->kernel_filename = g_strdup(value);
-    return true;
-}
-
-static char *machine_get_initrd(Object *obj, Error **errp)
-{
-    return g_strdup(MACHINE(obj)->initrd_filename);
-}
-
-static bool machine_set_initrd(Object *obj, const char *value, Error **errp)
-{
-    MachineState *ms = MACHINE(obj);
-
-    g_free(ms->initrd_filename);
-    ms->initrd_filename = g_strdup(value);
-    return true;
-}
-
-static char *machine_get_append(Object *obj, Error **errp)
-{
-    return g_strdup(MACHINE(obj)->kernel_cmdline);
-}
-
-static bool machine_set_append(Object *obj, const char *value, Error **errp)
-{
-    MachineState *ms = MACHINE(obj);
-
-    g_free(ms->kernel_cmdline);
-    ms->kernel_cmdline = g_strdup(value);
-    return true;
-}
-
 static void machine_initfn(Object *obj)
 {
     MachineState *ms = MACHINE(obj);
@@ -317,21 +260,25 @@ static void machine_finalize(Object *obj)
 
 static void machine_class_init(ObjectClass *oc, void *data)
 {
-    object_class_property_add_str(oc, "memory-backend", machine_get_memdev,
-                                  machine_set_memdev);
+    object_class_property_add_str_ptr(oc, "memory-backend",
+                                      offsetof(MachineState, ram_memdev_id),
+                                      OBJ_PROP_FLAG_READWRITE);
     object_class_property_set_description(oc, "memory-backend",
                                           "Set RAM backend; valid value is "
                                           "ID of hostmem based backend");
-    object_class_property_add_str(oc, "kernel", machine_get_kernel,
-                                  machine_set_kernel);
+    object_class_property_add_str_ptr(oc, "kernel",
+                                      offsetof(MachineState, kernel_filename),
+                                      OBJ_PROP_FLAG_READWRITE);
     object_class_property_set_description(oc, "kernel",
                                           "Linux kernel image file");
-    object_class_property_add_str(oc, "initrd", machine_get_initrd,
-                                  machine_set_initrd);
+    object_class_property_add_str_ptr(oc, "initrd",
+                                      offsetof(MachineState, initrd_filename),
+                                      OBJ_PROP_FLAG_READWRITE);
     object_class_property_set_description(oc, "initrd",
                                           "Linux initial ramdisk file");
-    object_class_property_add_str(oc, "append", machine_get_append,
-                                  machine_set_append);
+    object_class_property_add_str_ptr(oc, "append",
+                                      offsetof(MachineState, kernel_cmdline),
+                                      OBJ_PROP_FLAG_READWRITE);
     object_class_property_set_description(oc, "append",
                                           "Linux kernel command line");
 }

@@ -10,11 +10,15 @@
 
 #include <elf.h>
 
+#include "hw/i386/pvh-start-info.h"
 #include "x86-boot-internal.h"
 
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
-#define PVH_START_MAGIC         0x336ec578
-#define PVH_START_VERSION       1
+
+/* The memmap is the e820 map, types unchanged. */
+_Static_assert(PVH_MEMMAP_TYPE_RAM == E820_RAM &&
+               PVH_MEMMAP_TYPE_RESERVED == E820_RESERVED,
+               "PVH memmap types are e820 types");
 
 /* Inside the X86_BOOT_INFO page: start_info, one module, the memmap. */
 #define PVH_START_INFO          X86_BOOT_INFO
@@ -29,33 +33,6 @@ static const uint64_t pvh_gdt[] = {
     0x00cf9b000000ffffULL,
     0x00cf93000000ffffULL,
 };
-
-typedef struct KVMINI_PACKED PVHStartInfo {
-    uint32_t magic;
-    uint32_t version;
-    uint32_t flags;
-    uint32_t nr_modules;
-    uint64_t modlist_paddr;
-    uint64_t cmdline_paddr;
-    uint64_t rsdp_paddr;
-    uint64_t memmap_paddr;
-    uint32_t memmap_entries;
-    uint32_t reserved;
-} PVHStartInfo;
-
-typedef struct KVMINI_PACKED PVHModule {
-    uint64_t paddr;
-    uint64_t size;
-    uint64_t cmdline_paddr;
-    uint64_t reserved;
-} PVHModule;
-
-typedef struct KVMINI_PACKED PVHMemmapEntry {
-    uint64_t addr;
-    uint64_t size;
-    uint32_t type;
-    uint32_t reserved;
-} PVHMemmapEntry;
 
 /* The ELF header fields the loader uses, whatever the class. */
 typedef struct PVHElf {

@@ -12,9 +12,13 @@
 #include "i8042-internal.h"
 #include "system/run-control.h"
 #include "util/error.h"
+#include "util/fifo8.h"
 
 #define I8042_DATA_PORT 0x60
 #define I8042_CMD_PORT  0x64
+
+/* Bytes waiting for the guest: far more than a command's replies. */
+#define I8042_QUEUE_LENGTH 16
 
 /* Status register. */
 #define KBD_STAT_OBF        0x01    /* output buffer full */
@@ -71,7 +75,8 @@ typedef struct I8042State {
     uint8_t outport;
     uint8_t write_cmd;          /* command waiting for its data byte, or 0 */
     uint8_t last_read;          /* read again when the queue is empty */
-    I8042Queue queue;
+    Fifo8 queue;                /* the bytes for the data port */
+    Fifo8 queue_aux;            /* with each, 1 if it came from the mouse */
     PS2State ps2;
     LogRateLimit log_limit;
 } I8042State;
@@ -84,9 +89,9 @@ static void i8042_update_irq(I8042State *s)
     bool kbd = false, mouse = false;
 
     s->status &= ~(KBD_STAT_OBF | KBD_STAT_MOUSE_OBF);
-    if (s->queue.num) {
+    if (!fifo8_is_empty(&s->queue)) {
         s->status |= KBD_STAT_OBF;
-        if (i8042_queue_head_is_aux(&s->queue)) {
+        if (fifo8_peek(&s->queue_aux)) {
             s->status |= KBD_STAT_MOUSE_OBF;
             mouse = s->mode & KBD_MODE_MOUSE_INT;
         } else {
@@ -100,10 +105,13 @@ static void i8042_update_irq(I8042State *s)
 /* Queue a byte for the guest, from the keyboard side or the mouse (@aux). */
 static void i8042_queue(I8042State *s, uint8_t byte, bool aux)
 {
-    if (!i8042_queue_push(&s->queue, byte, aux)) {
+    /* Both queues fill and empty together. */
+    if (!fifo8_push(&s->queue, byte)) {
         log_ratelimited(&s->log_limit, LOG_GUEST_ERROR,
                         "i8042: output buffer overflow, 0x%x dropped\n", byte);
+        return;
     }
+    fifo8_push(&s->queue_aux, aux);
 }
 
 /* Let ps2.c's replies reach the output buffer. */
@@ -211,8 +219,9 @@ static uint64_t i8042_data_read(void *opaque, hwaddr addr, unsigned size)
 {
     I8042State *s = opaque;
 
-    if (s->queue.num) {
-        s->last_read = i8042_queue_pop(&s->queue);
+    if (!fifo8_is_empty(&s->queue)) {
+        s->last_read = fifo8_pop(&s->queue);
+        fifo8_pop(&s->queue_aux);
     }
     i8042_update_irq(s);
     return s->last_read;
@@ -266,7 +275,8 @@ static void i8042_reset(DeviceState *dev)
     s->outport = KBD_OUT_RESET | KBD_OUT_A20 | KBD_OUT_ONES;
     s->write_cmd = 0;
     s->last_read = 0;
-    i8042_queue_reset(&s->queue);
+    fifo8_reset(&s->queue);
+    fifo8_reset(&s->queue_aux);
     ps2_reset(&s->ps2);
     i8042_update_irq(s);
 }
@@ -292,6 +302,22 @@ static bool i8042_realize(DeviceState *dev, Error **errp)
     return true;
 }
 
+static void i8042_instance_init(Object *obj)
+{
+    I8042State *s = I8042(obj);
+
+    fifo8_create(&s->queue, I8042_QUEUE_LENGTH);
+    fifo8_create(&s->queue_aux, I8042_QUEUE_LENGTH);
+}
+
+static void i8042_instance_finalize(Object *obj)
+{
+    I8042State *s = I8042(obj);
+
+    fifo8_destroy(&s->queue);
+    fifo8_destroy(&s->queue_aux);
+}
+
 static Property i8042_properties[] = {
     DEFINE_PROP_UINT8("kbd-irq", I8042State, kbd_irq_num, 1),
     DEFINE_PROP_UINT8("mouse-irq", I8042State, mouse_irq_num, 12),
@@ -312,6 +338,8 @@ static const TypeInfo i8042_info = {
     .name = TYPE_I8042,
     .parent = TYPE_ISA_DEVICE,
     .instance_size = sizeof(I8042State),
+    .instance_init = i8042_instance_init,
+    .instance_finalize = i8042_instance_finalize,
     .class_init = i8042_class_init,
 };
 

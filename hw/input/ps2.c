@@ -3,8 +3,7 @@
  * ps2.c: the PS/2 keyboard and mouse behind the i8042, as far as a guest
  * probes them: each command answered (ACK, reset, echo, identify, status),
  * arguments taken; there is no key or motion input, so enabling and
- * disabling scanning only acknowledge. Also the controller's
- * output queue.
+ * disabling scanning only acknowledge.
  */
 #include "osdep.h"
 
@@ -29,7 +28,7 @@
 #define AUX_SET_SCALE11         0xe6
 #define AUX_SET_SCALE21         0xe7
 #define AUX_SET_RES             0xe8
-#define AUX_GET_STATUS           0xe9
+#define AUX_GET_STATUS          0xe9
 #define AUX_SET_STREAM          0xea
 #define AUX_POLL                0xeb
 #define AUX_SET_REMOTE          0xf0
@@ -39,39 +38,6 @@
 #define AUX_DISABLE_DEV         0xf5
 #define AUX_SET_DEFAULT         0xf6
 #define AUX_RESET               0xff
-
-void i8042_queue_reset(I8042Queue *q)
-{
-    q->head = 0;
-    q->num = 0;
-}
-
-bool i8042_queue_push(I8042Queue *q, uint8_t byte, bool aux)
-{
-    unsigned tail = (q->head + q->num) % I8042_QUEUE_LENGTH;
-
-    if (q->num == I8042_QUEUE_LENGTH) {
-        return false;
-    }
-    q->data[tail] = byte;
-    q->aux[tail] = aux;
-    q->num++;
-    return true;
-}
-
-uint8_t i8042_queue_pop(I8042Queue *q)
-{
-    uint8_t byte = q->data[q->head];
-
-    q->head = (q->head + 1) % I8042_QUEUE_LENGTH;
-    q->num--;
-    return byte;
-}
-
-bool i8042_queue_head_is_aux(const I8042Queue *q)
-{
-    return q->aux[q->head];
-}
 
 static void ps2_kbd_reply(PS2State *s, uint8_t byte)
 {
@@ -146,19 +112,17 @@ void ps2_kbd_write(PS2State *s, uint8_t val, bool translate)
         s->kbd_cmd = val;
         break;
     case KBD_CMD_ENABLE:
-            ps2_kbd_reply(s, PS2_ACK);
+        ps2_kbd_reply(s, PS2_ACK);
         break;
     case KBD_CMD_RESET_DISABLE:
+    case KBD_CMD_RESET_ENABLE:
+        /* Defaults; scanning has nothing to enable or disable. */
         ps2_kbd_defaults(s);
         ps2_kbd_reply(s, PS2_ACK);
         break;
-    case KBD_CMD_RESET_ENABLE:
-        ps2_kbd_defaults(s);
-            ps2_kbd_reply(s, PS2_ACK);
-        break;
     case KBD_CMD_RESET:
         ps2_kbd_defaults(s);
-            ps2_kbd_reply(s, PS2_ACK);
+        ps2_kbd_reply(s, PS2_ACK);
         ps2_kbd_reply(s, PS2_BAT_OK);
         break;
     default:

@@ -121,4 +121,14 @@ ObjectProperty *object_class_property_add_size_ptr(ObjectClass *klass,
                                                    ptrdiff_t offset,
                                                    ObjectPropertyFlags flags);
 
+/*
+ * A "string" property kept in the instance's char * at @offset, which the
+ * instance owns (its finalize frees it). Reading a NULL string gives "";
+ * writing frees the old string and stores a copy of the new one.
+ */
+ObjectProperty *object_class_property_add_str_ptr(ObjectClass *klass,
+                                                  const char *name,
+                                                  ptrdiff_t offset,
+                                                  ObjectPropertyFlags flags);
+
 #endif /* QOM_OBJECT_PROPS_TYPED_H */

@@ -65,6 +65,17 @@ static bool kvmini_args_have_machine(const char *const *args)
     return false;
 }
 
+void kvmini_proc_add_args(GPtrArray *argv, const char *const *args)
+{
+    if (!kvmini_args_have_machine(args)) {
+        g_ptr_array_add(argv, g_strdup("-M"));
+        g_ptr_array_add(argv, g_strdup("none"));
+    }
+    for (; args && *args; args++) {
+        g_ptr_array_add(argv, g_strdup(*args));
+    }
+}
+
 KvminiProc *kvmini_proc_start(const char *const *args)
 {
     KvminiProc *p = g_new0(KvminiProc, 1);
@@ -82,13 +93,7 @@ KvminiProc *kvmini_proc_start(const char *const *args)
     p->qmp2 = g_strdup_printf("unix:%s", qmp2_sock);
     g_ptr_array_add(argv, g_strdup(KVMINI_PATH));
     g_ptr_array_add(argv, g_strdup("-nodefaults"));
-    if (!kvmini_args_have_machine(args)) {
-        g_ptr_array_add(argv, g_strdup("-M"));
-        g_ptr_array_add(argv, g_strdup("none"));
-    }
-    for (i = 0; args && args[i]; i++) {
-        g_ptr_array_add(argv, g_strdup(args[i]));
-    }
+    kvmini_proc_add_args(argv, args);
     /* Last: the HMP socket, made last, then says everything is ready. */
     g_ptr_array_add(argv, g_strdup("-qmp"));
     g_ptr_array_add(argv, g_strdup_printf("%s,server=on,wait=off", p->qmp));

@@ -29,6 +29,13 @@ typedef struct KvminiProc {
 KvminiProc *kvmini_proc_start(const char *const *args);
 
 /*
+ * Append to @argv (its strings freed with g_free) -M none unless @args
+ * (NULL ended; may be NULL) name a machine with -M or -machine, then
+ * copies of @args: kvmini's arguments after the program name.
+ */
+void kvmini_proc_add_args(GPtrArray *argv, const char *const *args);
+
+/*
  * Kill @pid at exit or abort unless untracked (@on false) first; for
  * kvmini processes started otherwise (a daemon, a terminal test).
  */

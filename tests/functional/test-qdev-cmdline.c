@@ -7,6 +7,8 @@
  */
 #include "osdep.h"
 
+#include "kvmini-proc.h"
+
 /* Run kvmini with @args (NULL-terminated); its output and exit status. */
 typedef struct Run {
     char *out;
@@ -14,32 +16,16 @@ typedef struct Run {
     int status;
 } Run;
 
-static bool args_have_machine(const char *const *args)
-{
-    for (; *args; args++) {
-        if (!strcmp(*args, "-M") || !strcmp(*args, "-machine")) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* -M none comes first unless @args name a machine. */
 static Run run_kvmini(const char *const *args)
 {
-    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
     GError *gerr = NULL;
     Run r = { 0 };
     int wait_status;
 
-    g_ptr_array_add(argv, (char *)KVMINI_PATH);
-    if (!args_have_machine(args)) {
-        g_ptr_array_add(argv, "-M");
-        g_ptr_array_add(argv, "none");
-    }
-    for (; *args; args++) {
-        g_ptr_array_add(argv, (char *)*args);
-    }
+    g_ptr_array_add(argv, g_strdup(KVMINI_PATH));
+    kvmini_proc_add_args(argv, args);
     g_ptr_array_add(argv, NULL);
     g_assert_true(g_spawn_sync(NULL, (char **)argv->pdata, NULL,
                                G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,

@@ -12,6 +12,7 @@
 #include "hw/irq.h"
 #include "hw/qdev-core.h"
 #include "system/memory.h"
+#include "util/fifo8.h"
 #include "util/log.h"
 
 #define TYPE_SERIAL "serial"
@@ -19,13 +20,6 @@ OBJECT_DECLARE_SIMPLE_TYPE(SerialState, SERIAL)
 
 /* The depth of each FIFO of a 16550A. */
 #define UART_FIFO_LENGTH 16
-
-/* SerialFIFO: a ring of bytes; which part of it is used depends on FCR. */
-typedef struct SerialFIFO {
-    uint8_t data[UART_FIFO_LENGTH];
-    unsigned head;              /* index of the oldest byte */
-    unsigned num;               /* bytes held */
-} SerialFIFO;
 
 /*
  * SerialState: the UART's registers and FIFOs. The binding sets @irq and
@@ -57,8 +51,8 @@ struct SerialState {
     bool thr_ipending;          /* THRE interrupt, until IIR read/THR write */
     bool timeout_ipending;      /* character timeout interrupt */
     bool irq_level;             /* the level last put on @irq */
-    SerialFIFO rx;
-    SerialFIFO tx;              /* bytes the chardev has not taken yet */
+    Fifo8 rx;                   /* UART_FIFO_LENGTH; FCR says how much is used */
+    Fifo8 tx;                   /* bytes the chardev has not taken yet */
     guint tx_retry;             /* source retrying output, or 0 */
     guint rx_timeout;           /* source of the character timeout, or 0 */
     LogRateLimit log_limit;
