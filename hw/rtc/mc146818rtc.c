@@ -2,7 +2,8 @@
 /*
  * mc146818rtc.c: the MC146818 real-time clock and CMOS: the host's time
  * (UTC) plus the offset the guest set, in BCD or binary and 12/24 hours,
- * UIP, registers A-D, update-ended interrupts, 128 bytes of CMOS.
+ * registers A-D, periodic, alarm and update-ended interrupts on a
+ * QEMU_CLOCK_HOST timer, 128 bytes of CMOS.
  */
 #include "osdep.h"
 
@@ -12,10 +13,14 @@
 #include "hw/qdev-properties.h"
 #include "hw/rtc/mc146818rtc.h"
 #include "util/error.h"
+#include "util/timer.h"
 
 #define RTC_SECONDS         0x00
+#define RTC_SECONDS_ALARM   0x01
 #define RTC_MINUTES         0x02
+#define RTC_MINUTES_ALARM   0x03
 #define RTC_HOURS           0x04
+#define RTC_HOURS_ALARM     0x05
 #define RTC_DAY_OF_WEEK     0x06
 #define RTC_DAY_OF_MONTH    0x07
 #define RTC_MONTH           0x08
@@ -27,20 +32,34 @@
 #define RTC_CENTURY         0x32    /* IBM's century byte */
 
 #define REG_A_UIP           0x80    /* an update is about to happen */
+#define REG_A_DV_MASK       0x70    /* divider: time base, oscillator */
+#define REG_A_DV_32KHZ      0x20    /* the only setting that keeps time */
+#define REG_A_RS_MASK       0x0f    /* periodic rate select */
 #define REG_B_SET           0x80    /* updates stopped while the guest sets */
 #define REG_B_PIE           0x40
 #define REG_B_AIE           0x20
 #define REG_B_UIE           0x10
+#define REG_B_SQWE          0x08
 #define REG_B_DM            0x04    /* binary, not BCD */
 #define REG_B_24H           0x02
+#define REG_B_DSE           0x01
 #define REG_C_IRQF          0x80
+#define REG_C_PF            0x40    /* each flag is its enable's bit in B */
+#define REG_C_AF            0x20
 #define REG_C_UF            0x10
+#define REG_C_FLAGS         (REG_C_PF | REG_C_AF | REG_C_UF)
 #define REG_D_VRT           0x80    /* valid RAM and time */
 
 #define RTC_HOUR_PM         0x80
+#define RTC_ALARM_ANY       0xc0    /* 11xxxxxx in an alarm byte: any value */
 
-/* UIP is set this long before each second's update (MC146818 datasheet). */
-#define RTC_UIP_US          244
+/* The time base: the divider counts 32768 ticks a second. */
+#define RTC_HZ              32768
+/* UIP is set 8 ticks (244 us) before each update (MC146818 datasheet). */
+#define RTC_UIP_TICKS       8
+/* Faster periodic rates are delivered as one interrupt per 1/1024 s. */
+#define RTC_MIN_WAKE_TICKS  32
+#define RTC_SECS_PER_DAY    86400
 
 #define RTC_INDEX_MASK      0x7f    /* bit 7 of the index masks NMI */
 
@@ -53,23 +72,87 @@ typedef struct RTCState {
     /* wiring */
     qemu_irq irq;
     MemoryRegion io;
+    QEMUTimer *timer;           /* the next interrupt the guest enabled */
     /* state */
     uint8_t cmos_index;
     uint8_t cmos_data[RTC_CMOS_SIZE];
-    int64_t offset;             /* guest time minus host time, seconds */
-    int64_t last_second;        /* guest second when UF was last looked at */
-    guint update_timer;         /* source of the next update-ended IRQ */
+    bool irq_level;
+    /*
+     * While the divider runs, the guest's second @base_sec began at host
+     * time @ref_ns (QEMU_CLOCK_HOST); the divider's ticks count from there.
+     */
+    int64_t base_sec;
+    int64_t ref_ns;
+    int64_t last_ns;            /* host time the flags were computed for */
     LogRateLimit log_limit;
 } RTCState;
 
 OBJECT_DECLARE_SIMPLE_TYPE(RTCState, MC146818_RTC)
 
-static void rtc_update_timer_arm(RTCState *s);
-
-/* The guest's time now, in microseconds since the epoch. */
-static int64_t rtc_guest_us(const RTCState *s)
+/* @a / @b rounded towards minus infinity, for @b > 0. */
+static int64_t rtc_div_floor(int64_t a, int64_t b)
 {
-    return g_get_real_time() + s->offset * G_USEC_PER_SEC;
+    return a / b - (a % b < 0);
+}
+
+static int64_t rtc_mod_floor(int64_t a, int64_t b)
+{
+    return a - rtc_div_floor(a, b) * b;
+}
+
+/* The divider's ticks in the @ns nanoseconds since ref_ns. */
+static int64_t rtc_ns_to_ticks(int64_t ns)
+{
+    return rtc_div_floor(ns, NANOSECONDS_PER_SECOND) * RTC_HZ +
+           rtc_mod_floor(ns, NANOSECONDS_PER_SECOND) * RTC_HZ /
+           NANOSECONDS_PER_SECOND;
+}
+
+/* The first nanosecond since ref_ns at which @ticks have passed. */
+static int64_t rtc_ticks_to_ns(int64_t ticks)
+{
+    int64_t rest = rtc_mod_floor(ticks, RTC_HZ) * NANOSECONDS_PER_SECOND;
+
+    return rtc_div_floor(ticks, RTC_HZ) * NANOSECONDS_PER_SECOND +
+           (rest + RTC_HZ - 1) / RTC_HZ;
+}
+
+static int64_t rtc_now(void)
+{
+    return qemu_clock_get_ns(QEMU_CLOCK_HOST);
+}
+
+static bool rtc_divider_running(const RTCState *s)
+{
+    return REG_A_DV_32KHZ == (s->cmos_data[RTC_REG_A] & REG_A_DV_MASK);
+}
+
+/* Whether the time registers follow the clock: divider on and no SET. */
+static bool rtc_updating(const RTCState *s)
+{
+    return rtc_divider_running(s) && !(s->cmos_data[RTC_REG_B] & REG_B_SET);
+}
+
+/* The periodic interrupt's period in ticks, 0 for none (rate select 0). */
+static int64_t rtc_period_ticks(const RTCState *s)
+{
+    unsigned rate = s->cmos_data[RTC_REG_A] & REG_A_RS_MASK;
+
+    if (!rate) {
+        return 0;
+    }
+    /* With a 32.768 kHz time base, rates 1 and 2 act as 8 and 9. */
+    if (rate <= 2) {
+        rate += 7;
+    }
+    return 1 << (rate - 1);
+}
+
+/* The guest's time at host time @now: seconds since the epoch. */
+static int64_t rtc_guest_sec(const RTCState *s, int64_t now)
+{
+    return s->base_sec + rtc_div_floor(now - s->ref_ns,
+                                       NANOSECONDS_PER_SECOND);
 }
 
 static uint8_t rtc_to_reg(const RTCState *s, int value)
@@ -107,10 +190,10 @@ static int rtc_hour_from_reg(const RTCState *s, uint8_t reg)
            ((reg & RTC_HOUR_PM) ? 12 : 0);
 }
 
-/* Write the guest's current time into the clock registers. */
+/* Write the guest's time (at the last catch-up) into the clock registers. */
 static void rtc_store_time(RTCState *s)
 {
-    time_t now = rtc_guest_us(s) / G_USEC_PER_SEC;
+    time_t now = rtc_guest_sec(s, s->last_ns);
     int year;
     struct tm tm;
 
@@ -127,8 +210,11 @@ static void rtc_store_time(RTCState *s)
     s->cmos_data[RTC_CENTURY] = rtc_to_reg(s, MAX(year, 0) / 100 % 100);
 }
 
-/* Take the clock registers the guest wrote as the new time. */
-static void rtc_load_time(RTCState *s)
+/*
+ * Take the clock registers the guest wrote as the time of the second that
+ * began at host time @second_ns.
+ */
+static void rtc_load_time(RTCState *s, int64_t second_ns)
 {
     struct tm tm = {
         .tm_sec = rtc_from_reg(s, s->cmos_data[RTC_SECONDS]),
@@ -141,87 +227,186 @@ static void rtc_load_time(RTCState *s)
     };
 
     /* timegm() normalises out-of-range fields the guest may have set. */
-    s->offset = (int64_t)timegm(&tm) - g_get_real_time() / G_USEC_PER_SEC;
-    s->last_second = rtc_guest_us(s) / G_USEC_PER_SEC;
+    s->base_sec = timegm(&tm);
+    s->ref_ns = second_ns;
 }
 
-static bool rtc_running(const RTCState *s)
+/* The host time at which the divider's current second began. */
+static int64_t rtc_second_start(const RTCState *s, int64_t now)
 {
-    return !(s->cmos_data[RTC_REG_B] & REG_B_SET);
+    return s->ref_ns + rtc_div_floor(now - s->ref_ns, NANOSECONDS_PER_SECOND) *
+                       NANOSECONDS_PER_SECOND;
 }
 
-static bool rtc_is_clock_reg(unsigned index)
+static bool rtc_alarm_field_matches(uint8_t alarm, uint8_t value)
 {
-    return index <= RTC_YEAR || RTC_CENTURY == index;
+    return RTC_ALARM_ANY == (alarm & RTC_ALARM_ANY) || alarm == value;
 }
 
-static void rtc_update_irq(RTCState *s)
+/* Whether the alarm bytes match the guest time @sec, as registers show it. */
+static bool rtc_alarm_matches(const RTCState *s, int64_t sec)
 {
-    qemu_set_irq(s->irq, !!(s->cmos_data[RTC_REG_C] & REG_C_IRQF));
+    int64_t day_sec = rtc_mod_floor(sec, RTC_SECS_PER_DAY);
+    const uint8_t *r = s->cmos_data;
+
+    return rtc_alarm_field_matches(r[RTC_SECONDS_ALARM],
+                                   rtc_to_reg(s, day_sec % 60)) &&
+           rtc_alarm_field_matches(r[RTC_MINUTES_ALARM],
+                                   rtc_to_reg(s, day_sec / 60 % 60)) &&
+           rtc_alarm_field_matches(r[RTC_HOURS_ALARM],
+                                   rtc_hour_to_reg(s, day_sec / 3600));
 }
 
-/* Note the updates since the guest last looked: UF, and IRQF under UIE. */
-static void rtc_note_updates(RTCState *s)
+/*
+ * Seconds @from (exclusive) to @to (inclusive) since ref_ns ended with an
+ * update: UF, and AF if the alarm matched one of them. Past a day every
+ * time of day has come, so at most a day's seconds are looked at; and
+ * each call covers the time since the last, so the work stays in step
+ * with the guest's time however the guest reads.
+ */
+static void rtc_note_updates(RTCState *s, int64_t from, int64_t to)
 {
-    int64_t second = rtc_guest_us(s) / G_USEC_PER_SEC;
+    int64_t sec;
 
-    if (rtc_running(s) && second != s->last_second) {
-        s->cmos_data[RTC_REG_C] |= REG_C_UF;
-        if (s->cmos_data[RTC_REG_B] & REG_B_UIE) {
-            s->cmos_data[RTC_REG_C] |= REG_C_IRQF;
+    if (from >= to) {
+        return;
+    }
+    s->cmos_data[RTC_REG_C] |= REG_C_UF;
+    if (s->cmos_data[RTC_REG_C] & REG_C_AF) {
+        return;
+    }
+    for (sec = MAX(from + 1, to - RTC_SECS_PER_DAY + 1); sec <= to; sec++) {
+        if (rtc_alarm_matches(s, s->base_sec + sec)) {
+            s->cmos_data[RTC_REG_C] |= REG_C_AF;
+            return;
         }
     }
-    s->last_second = second;
 }
 
-static gboolean rtc_update_timer_fire(void *opaque)
+/*
+ * Set the flags for what happened since the last call: PF when a periodic
+ * period ended, UF and AF for updates. The divider and the registers did
+ * not change in between: every change calls this first.
+ */
+static void rtc_catch_up(RTCState *s)
+{
+    int64_t now = rtc_now();
+    int64_t from = s->last_ns - s->ref_ns;
+    int64_t to = now - s->ref_ns;
+    int64_t period = rtc_period_ticks(s);
+
+    /* A host clock set back gives no flags until it passes last_ns. */
+    if (rtc_divider_running(s) && now > s->last_ns) {
+        if (period && rtc_div_floor(rtc_ns_to_ticks(from), period) !=
+                      rtc_div_floor(rtc_ns_to_ticks(to), period)) {
+            s->cmos_data[RTC_REG_C] |= REG_C_PF;
+        }
+        if (rtc_updating(s)) {
+            rtc_note_updates(s, rtc_div_floor(from, NANOSECONDS_PER_SECOND),
+                             rtc_div_floor(to, NANOSECONDS_PER_SECOND));
+        }
+    }
+    s->last_ns = now;
+}
+
+/* IRQF is set while a flag in C and its enable in B both are. */
+static void rtc_update_irq(RTCState *s)
+{
+    uint8_t *c = &s->cmos_data[RTC_REG_C];
+    bool level = *c & s->cmos_data[RTC_REG_B] & REG_C_FLAGS;
+
+    *c = level ? *c | REG_C_IRQF : *c & ~REG_C_IRQF;
+    if (level != s->irq_level) {
+        s->irq_level = level;
+        qemu_set_irq(s->irq, level);
+    }
+}
+
+/*
+ * Arm the timer for the next moment an enabled flag that is clear would be
+ * set: a period's end (at most every RTC_MIN_WAKE_TICKS: faster rates are
+ * coalesced) or a second's update. A set flag needs no timer: the line is
+ * already up, and reading C re-arms. Call right after rtc_catch_up().
+ */
+static void rtc_timer_update(RTCState *s)
+{
+    uint8_t b = s->cmos_data[RTC_REG_B];
+    uint8_t c = s->cmos_data[RTC_REG_C];
+    int64_t since = s->last_ns - s->ref_ns;
+    int64_t period = rtc_period_ticks(s);
+    int64_t next = INT64_MAX;
+    int64_t tick;
+
+    if (rtc_divider_running(s) && period && (b & REG_B_PIE) &&
+        !(c & REG_C_PF)) {
+        period = MAX(period, RTC_MIN_WAKE_TICKS);
+        tick = (rtc_div_floor(rtc_ns_to_ticks(since), period) + 1) * period;
+        next = s->ref_ns + rtc_ticks_to_ns(tick);
+    }
+    if (rtc_updating(s) && (((b & REG_B_UIE) && !(c & REG_C_UF)) ||
+                            ((b & REG_B_AIE) && !(c & REG_C_AF)))) {
+        next = MIN(next, rtc_second_start(s, s->last_ns) +
+                         NANOSECONDS_PER_SECOND);
+    }
+    if (INT64_MAX == next) {
+        timer_del(s->timer);
+    } else {
+        timer_mod(s->timer, next);
+    }
+}
+
+static void rtc_timer_fire(void *opaque)
 {
     RTCState *s = opaque;
 
-    s->update_timer = 0;
-    rtc_note_updates(s);
+    rtc_catch_up(s);
     rtc_update_irq(s);
-    rtc_update_timer_arm(s);
-    return G_SOURCE_REMOVE;
+    rtc_timer_update(s);
 }
 
-static void rtc_update_timer_cancel(RTCState *s)
+/*
+ * Write register A or B: the registers keep the time when updates stop,
+ * and are the time when they start again.
+ */
+static void rtc_write_control(RTCState *s, unsigned index, uint8_t val)
 {
-    if (s->update_timer) {
-        g_source_remove(s->update_timer);
-        s->update_timer = 0;
+    bool was_running = rtc_divider_running(s);
+    bool was_updating = rtc_updating(s);
+    int64_t now = s->last_ns;
+
+    if (was_updating) {
+        rtc_store_time(s);
     }
-}
-
-/* With UIE and the clock running, wake at the next second's update. */
-static void rtc_update_timer_arm(RTCState *s)
-{
-    int64_t us = rtc_guest_us(s) % G_USEC_PER_SEC;
-
-    rtc_update_timer_cancel(s);
-    if (rtc_running(s) && (s->cmos_data[RTC_REG_B] & REG_B_UIE)) {
-        s->update_timer = g_timeout_add((G_USEC_PER_SEC - us) / 1000 + 1,
-                                        rtc_update_timer_fire, s);
+    s->cmos_data[index] = val;
+    if (!was_running && rtc_divider_running(s)) {
+        /* Out of reset, the divider's first update is 500 ms away. */
+        rtc_load_time(s, now - NANOSECONDS_PER_SECOND / 2);
+    } else if (!was_updating && rtc_updating(s)) {
+        /* SET cleared: the divider keeps its phase. */
+        rtc_load_time(s, rtc_second_start(s, now));
     }
 }
 
 static void rtc_write_reg_b(RTCState *s, uint8_t val)
 {
-    bool was_running = rtc_running(s);
-
-    if (was_running && (val & REG_B_SET)) {
-        /* Updates stop: the registers hold the time for the guest. */
-        rtc_store_time(s);
+    if (val & REG_B_SET) {
+        /* Setting SET clears UIE (datasheet, register B). */
+        val &= ~REG_B_UIE;
     }
-    s->cmos_data[RTC_REG_B] = val;
-    if (!was_running && rtc_running(s)) {
-        rtc_load_time(s);
-    }
-    if (val & (REG_B_PIE | REG_B_AIE)) {
+    if (val & REG_B_SQWE) {
         log_ratelimited(&s->log_limit, LOG_UNIMP,
-                        "mc146818rtc: periodic and alarm interrupts not supported\n");
+                        "mc146818rtc: square-wave output not supported\n");
     }
-    rtc_update_timer_arm(s);
+    if (val & REG_B_DSE) {
+        log_ratelimited(&s->log_limit, LOG_UNIMP,
+                        "mc146818rtc: daylight saving not supported\n");
+    }
+    rtc_write_control(s, RTC_REG_B, val);
+}
+
+static bool rtc_is_clock_reg(unsigned index)
+{
+    return index <= RTC_YEAR || RTC_CENTURY == index;
 }
 
 static void rtc_write_data(RTCState *s, uint8_t val)
@@ -230,8 +415,8 @@ static void rtc_write_data(RTCState *s, uint8_t val)
 
     switch (index) {
     case RTC_REG_A:
-        s->cmos_data[index] = (s->cmos_data[index] & REG_A_UIP) |
-                              (val & ~REG_A_UIP);
+        /* UIP is read-only. */
+        rtc_write_control(s, index, val & ~REG_A_UIP);
         break;
     case RTC_REG_B:
         rtc_write_reg_b(s, val);
@@ -243,11 +428,11 @@ static void rtc_write_data(RTCState *s, uint8_t val)
                         val, index);
         break;
     default:
-        if (rtc_is_clock_reg(index) && rtc_running(s)) {
+        if (rtc_is_clock_reg(index) && rtc_updating(s)) {
             /* Setting one field of a running clock keeps the others. */
             rtc_store_time(s);
             s->cmos_data[index] = val;
-            rtc_load_time(s);
+            rtc_load_time(s, rtc_second_start(s, s->last_ns));
         } else {
             s->cmos_data[index] = val;
         }
@@ -255,28 +440,31 @@ static void rtc_write_data(RTCState *s, uint8_t val)
     }
 }
 
+/* UIP: updating, and in the last RTC_UIP_TICKS of the second. */
+static bool rtc_update_in_progress(const RTCState *s)
+{
+    int64_t ticks = rtc_ns_to_ticks(s->last_ns - s->ref_ns);
+
+    return rtc_updating(s) &&
+           rtc_mod_floor(ticks, RTC_HZ) >= RTC_HZ - RTC_UIP_TICKS;
+}
+
 static uint8_t rtc_read_data(RTCState *s)
 {
     unsigned index = s->cmos_index;
     uint8_t val;
 
-    if (rtc_is_clock_reg(index) && rtc_running(s)) {
+    if (rtc_is_clock_reg(index) && rtc_updating(s)) {
         rtc_store_time(s);
     }
     switch (index) {
     case RTC_REG_A:
-        val = s->cmos_data[index] & ~REG_A_UIP;
-        if (rtc_running(s) &&
-            rtc_guest_us(s) % G_USEC_PER_SEC >= G_USEC_PER_SEC - RTC_UIP_US) {
-            val |= REG_A_UIP;
-        }
-        return val;
+        val = s->cmos_data[index];
+        return rtc_update_in_progress(s) ? val | REG_A_UIP : val;
     case RTC_REG_C:
-        /* Reading C acknowledges the interrupt and clears the flags. */
-        rtc_note_updates(s);
+        /* Reading C acknowledges: the flags clear, the line drops. */
         val = s->cmos_data[index];
         s->cmos_data[index] = 0;
-        rtc_update_irq(s);
         return val;
     default:
         return s->cmos_data[index];
@@ -286,12 +474,17 @@ static uint8_t rtc_read_data(RTCState *s)
 static uint64_t rtc_ioport_read(void *opaque, hwaddr addr, unsigned size)
 {
     RTCState *s = opaque;
+    uint8_t val;
 
     if (0 == addr) {
         /* The index register is write-only. */
         return 0xff;
     }
-    return rtc_read_data(s);
+    rtc_catch_up(s);
+    val = rtc_read_data(s);
+    rtc_update_irq(s);
+    rtc_timer_update(s);
+    return val;
 }
 
 static void rtc_ioport_write(void *opaque, hwaddr addr, uint64_t data,
@@ -301,9 +494,12 @@ static void rtc_ioport_write(void *opaque, hwaddr addr, uint64_t data,
 
     if (0 == addr) {
         s->cmos_index = data & RTC_INDEX_MASK;
-    } else {
-        rtc_write_data(s, data);
+        return;
     }
+    rtc_catch_up(s);
+    rtc_write_data(s, data);
+    rtc_update_irq(s);
+    rtc_timer_update(s);
 }
 
 static const MemoryRegionOps rtc_ops = {
@@ -344,19 +540,35 @@ void rtc_set_memory_size(ISADevice *rtc, uint64_t below_4g,
     rtc_set_cmos(rtc, 0x5d, above_4g >> 32);
 }
 
-/* Reset keeps the time and the CMOS, as a battery-backed chip does. */
+/*
+ * The RESET pin clears the interrupt enables, SQWE and the flags; the time,
+ * register A, SET, the data mode and the CMOS stay, as on the chip.
+ */
 static void rtc_reset(DeviceState *dev)
 {
     RTCState *s = MC146818_RTC(dev);
 
-    s->cmos_data[RTC_REG_A] = 0x26;         /* 32.768 kHz, 1024 Hz rate */
+    rtc_catch_up(s);
+    s->cmos_data[RTC_REG_B] &= ~(REG_B_PIE | REG_B_AIE | REG_B_UIE |
+                                 REG_B_SQWE);
+    s->cmos_data[RTC_REG_C] = 0;
+    rtc_update_irq(s);
+    rtc_timer_update(s);
+}
+
+/* Power on: the host's time, 32.768 kHz, 1024 Hz rate, BCD, 24 hours. */
+static void rtc_power_on(RTCState *s)
+{
+    int64_t now = rtc_now();
+
+    s->ref_ns = now - rtc_mod_floor(now, NANOSECONDS_PER_SECOND);
+    s->base_sec = rtc_div_floor(now, NANOSECONDS_PER_SECOND);
+    s->last_ns = now;
+    s->cmos_data[RTC_REG_A] = REG_A_DV_32KHZ | 0x06;
     s->cmos_data[RTC_REG_B] = REG_B_24H;
     s->cmos_data[RTC_REG_C] = 0;
     s->cmos_data[RTC_REG_D] = REG_D_VRT;
-    s->last_second = rtc_guest_us(s) / G_USEC_PER_SEC;
     rtc_store_time(s);
-    rtc_update_timer_cancel(s);
-    rtc_update_irq(s);
 }
 
 static bool rtc_realize(DeviceState *dev, Error **errp)
@@ -369,6 +581,8 @@ static bool rtc_realize(DeviceState *dev, Error **errp)
         return false;
     }
     s->irq = isa_get_irq(isa, s->irq_num);
+    s->timer = timer_new_ns(QEMU_CLOCK_HOST, rtc_timer_fire, s);
+    rtc_power_on(s);
     memory_region_init_io(&s->io, &rtc_ops, s, "rtc", 2);
     isa_register_ioport(isa, &s->io, s->iobase);
     rtc_reset(dev);
@@ -378,8 +592,10 @@ static bool rtc_realize(DeviceState *dev, Error **errp)
 static void rtc_unrealize(DeviceState *dev)
 {
     DeviceClass *isa = DEVICE_CLASS(object_class_by_name(TYPE_ISA_DEVICE));
+    RTCState *s = MC146818_RTC(dev);
 
-    rtc_update_timer_cancel(MC146818_RTC(dev));
+    timer_free(s->timer);
+    s->timer = NULL;
     isa->unrealize(dev);
 }
 
