@@ -9,13 +9,12 @@
 #include "util/error-report.h"
 #include "util/timer.h"
 
-#define TIMER_NOT_PENDING   -1
-
 struct QEMUTimer {
     QEMUClockType type;
     QEMUTimerCB *cb;
     void *opaque;
-    int64_t expire_ns;          /* TIMER_NOT_PENDING, or the deadline */
+    bool pending;
+    int64_t expire_ns;          /* while pending */
     QEMUTimer *next;            /* in the clock's list, earliest first */
 };
 
@@ -85,7 +84,7 @@ static void qemu_clock_run(QEMUClock *clock, int64_t now_ns)
         t = clock->pending;
         clock->pending = t->next;
         t->next = NULL;
-        t->expire_ns = TIMER_NOT_PENDING;
+        t->pending = false;
         t->cb(t->opaque);
     }
 }
@@ -142,7 +141,6 @@ QEMUTimer *timer_new_ns(QEMUClockType type, QEMUTimerCB *cb, void *opaque)
     t->type = type;
     t->cb = cb;
     t->opaque = opaque;
-    t->expire_ns = TIMER_NOT_PENDING;
     return t;
 }
 
@@ -164,7 +162,7 @@ static void timer_unlink(QEMUTimer *t)
     }
     *link = t->next;
     t->next = NULL;
-    t->expire_ns = TIMER_NOT_PENDING;
+    t->pending = false;
 }
 
 void timer_mod(QEMUTimer *t, int64_t expire_ns)
@@ -172,16 +170,17 @@ void timer_mod(QEMUTimer *t, int64_t expire_ns)
     QEMUClock *clock = &clocks[t->type];
     QEMUTimer **link = &clock->pending;
 
-    if (expire_ns == t->expire_ns) {
-        return;
-    }
-    if (timer_pending(t)) {
+    if (t->pending) {
+        if (expire_ns == t->expire_ns) {
+            return;
+        }
         timer_unlink(t);
     }
     /* After the timers with the same deadline: they were armed first. */
     while (*link && (*link)->expire_ns <= expire_ns) {
         link = &(*link)->next;
     }
+    t->pending = true;
     t->expire_ns = expire_ns;
     t->next = *link;
     *link = t;
@@ -190,7 +189,7 @@ void timer_mod(QEMUTimer *t, int64_t expire_ns)
 
 void timer_del(QEMUTimer *t)
 {
-    if (timer_pending(t)) {
+    if (t->pending) {
         timer_unlink(t);
         qemu_clock_rearm(&clocks[t->type]);
     }
@@ -198,7 +197,7 @@ void timer_del(QEMUTimer *t)
 
 bool timer_pending(const QEMUTimer *t)
 {
-    return TIMER_NOT_PENDING != t->expire_ns;
+    return t->pending;
 }
 
 void qemu_clock_set_manual(QEMUClockType type, int64_t now_ns)
