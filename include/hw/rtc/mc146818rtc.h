@@ -3,8 +3,8 @@
  * mc146818rtc.h: "mc146818rtc", the PC's CMOS real-time clock on the ISA
  * bus: index port 0x70 (bit 7 masks NMI), data port 0x71, IRQ 8. It tells
  * the host's time in BCD or binary, 12 or 24 hours as register B says,
- * raises update-ended interrupts, and holds 128 bytes of CMOS that board
- * code fills (memory sizes) with rtc_set_cmos().
+ * raises periodic, alarm and update-ended interrupts, and holds 128 bytes
+ * of CMOS that board code fills (memory sizes) with rtc_set_cmos().
  */
 #ifndef HW_RTC_MC146818RTC_H
 #define HW_RTC_MC146818RTC_H
