@@ -109,10 +109,16 @@ static bool property_get_str(Object *obj, Visitor *v, const char *name,
                              void *opaque, Error **errp)
 {
     CallbackProperty *prop = opaque;
-    g_autofree char *value = prop->get_str(obj, errp);
+    Error *err = NULL;
+    g_autofree char *value = prop->get_str(obj, &err);
 
-    if (!value) {
+    if (err) {
+        error_propagate(errp, err);
         return false;
+    }
+    if (!value) {
+        /* An unset string reads as "", as in QEMU. */
+        value = g_strdup("");
     }
     return visit_type_str(v, name, &value, errp);
 }

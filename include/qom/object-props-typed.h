@@ -24,7 +24,8 @@ typedef enum ObjectPropertyFlags {
 
 /*
  * Callbacks of the bool, string and enum helpers. Getters: the value (a
- * new string for strings; NULL or -1 with @errp set on failure). Setters:
+ * new string for strings, NULL for an unset one, which reads as ""; -1 or
+ * NULL with @errp set on failure). Setters:
  * false with @errp set to refuse the value (the string is borrowed).
  * A NULL getter or setter makes the property write-only or read-only.
  */

@@ -501,6 +501,12 @@ static char *get_label(Object *obj, Error **errp)
     return NULL;
 }
 
+/* A string nobody has set: the getter's NULL without an error. */
+static char *get_unset(Object *obj, Error **errp)
+{
+    return NULL;
+}
+
 static int enum_value = TEST_COLOR_BLUE;
 
 static int get_enum_value(Object *obj, Error **errp)
@@ -525,6 +531,7 @@ static void test_instance_helpers(void)
 
     object_property_add_bool(obj, "iflag", get_flag_value, set_flag_value);
     object_property_add_str(obj, "ilabel", get_label, NULL);
+    object_property_add_str(obj, "iunset", get_unset, NULL);
     object_property_add_enum(obj, "icolor", "TestColor", &test_color_lookup,
                              get_enum_value, set_enum_value);
     object_property_add_uint16_ptr(obj, "iu16", &u16,
@@ -542,6 +549,7 @@ static void test_instance_helpers(void)
     assert_json(obj, "iflag", "true");
     g_assert_null(object_property_get_qobject(obj, "ilabel", &err));
     assert_error(&err, "no label today");
+    assert_json(obj, "iunset", "\"\"");
     assert_json(obj, "icolor", "\"blue\"");
     g_assert_true(object_property_parse(obj, "icolor", "red", &error_abort));
     g_assert_cmpint(enum_value, ==, TEST_COLOR_RED);
