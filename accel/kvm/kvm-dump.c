@@ -5,6 +5,8 @@
  */
 #include "osdep.h"
 
+#include <cpuid.h>
+
 #include "kvm-internal.h"
 
 #define CR0_PE (1ULL << 0)
@@ -18,23 +20,13 @@
 #define RFLAGS_OF (1U << 11)
 #define XCR0_SSE (1ULL << 1)
 #define XCR0_YMM (1ULL << 2)
+/* Opmask, ZMM_Hi256 and Hi16_ZMM: all three or no AVX-512 state. */
+#define XCR0_AVX512 (7ULL << 5)
+#define XSAVE_OPMASK 5
+#define XSAVE_ZMM_HI256 6
+#define XSAVE_HI16_ZMM 7
 /* Where the standard XSAVE layout keeps the upper halves of YMM0-15. */
 #define XSAVE_YMM_HI_OFFSET 576
-
-/* Everything `info registers` shows, read from KVM. */
-typedef struct KVMCPUDump {
-    struct kvm_regs regs;
-    struct kvm_sregs sregs;
-    struct kvm_fpu fpu;
-    struct kvm_vcpu_events events;
-    struct kvm_debugregs debugregs;
-    struct kvm_mp_state mp;
-    struct kvm_xcrs xcrs;
-    bool lma;                   /* long mode active */
-    bool cs64;                  /* ... and a 64-bit code segment */
-    bool ymm;                   /* AVX state enabled in XCR0 */
-    struct kvm_xsave xsave;     /* last: it ends in a flexible array */
-} KVMCPUDump;
 
 /* The flags word QEMU keeps for a segment (descriptor bits 8-23). */
 static uint32_t kvm_seg_flags(const struct kvm_segment *seg)
@@ -160,6 +152,70 @@ static void kvm_dump_system(GString *out, const KVMCPUDump *d)
                            d->debugregs.dr7, s->efer);
 }
 
+/* @len bytes at @offset of @d's XSAVE area, or NULL past its end. */
+static const uint8_t *kvm_dump_xsave(const KVMCPUDump *d, uint32_t offset,
+                                     uint32_t len)
+{
+    if (offset > sizeof(d->xsave.region) ||
+        len > sizeof(d->xsave.region) - offset) {
+        return NULL;
+    }
+    return (const uint8_t *)d->xsave.region + offset;
+}
+
+/* Vector register @i as eight quadwords, lowest first; false if unknown. */
+static bool kvm_dump_zmm(const KVMCPUDump *d, int i, uint64_t q[8])
+{
+    const uint8_t *ymm_hi, *zmm_hi;
+
+    if (i >= 16) {
+        zmm_hi = kvm_dump_xsave(d, d->xsave_offset[XSAVE_HI16_ZMM] +
+                                64 * (i - 16), 64);
+        if (!zmm_hi) {
+            return false;
+        }
+        memcpy(q, zmm_hi, 64);
+        return true;
+    }
+    ymm_hi = kvm_dump_xsave(d, XSAVE_YMM_HI_OFFSET + 16 * i, 16);
+    zmm_hi = kvm_dump_xsave(d, d->xsave_offset[XSAVE_ZMM_HI256] + 32 * i, 32);
+    if (!ymm_hi || !zmm_hi) {
+        return false;
+    }
+    memcpy(q, d->fpu.xmm[i], 16);
+    memcpy(q + 2, ymm_hi, 16);
+    memcpy(q + 4, zmm_hi, 32);
+    return true;
+}
+
+/* The eight opmask and the ZMM registers of an AVX-512 guest. */
+static void kvm_dump_avx512(GString *out, const KVMCPUDump *d)
+{
+    const uint8_t *opmask;
+    uint64_t k, q[8];
+    int i;
+
+    opmask = kvm_dump_xsave(d, d->xsave_offset[XSAVE_OPMASK], 64);
+    for (i = 0; i < 8; i++) {
+        k = 0;
+        if (opmask) {
+            memcpy(&k, opmask + 8 * i, 8);
+        }
+        g_string_append_printf(out, "Opmask%02d=%016" PRIx64 "%c", i, k,
+                               (i & 3) == 3 ? '\n' : ' ');
+    }
+    for (i = 0; i < (d->cs64 ? 32 : 8); i++) {
+        if (!kvm_dump_zmm(d, i, q)) {
+            memset(q, 0, sizeof(q));
+        }
+        g_string_append_printf(out, "ZMM%02d=%016" PRIx64 " %016" PRIx64
+                               " %016" PRIx64 " %016" PRIx64 " %016" PRIx64
+                               " %016" PRIx64 " %016" PRIx64 " %016" PRIx64
+                               "\n", i, q[7], q[6], q[5], q[4], q[3], q[2],
+                               q[1], q[0]);
+    }
+}
+
 static void kvm_dump_fpu(GString *out, const KVMCPUDump *d)
 {
     const struct kvm_fpu *f = &d->fpu;
@@ -177,10 +233,14 @@ static void kvm_dump_fpu(GString *out, const KVMCPUDump *d)
         g_string_append_printf(out, "FPR%d=%016" PRIx64 " %04x%c", i, lo, exp,
                                i & 1 ? '\n' : ' ');
     }
+    if (d->have_xsave && XCR0_AVX512 == (d->xcr0 & XCR0_AVX512)) {
+        kvm_dump_avx512(out, d);
+        return;
+    }
     for (i = 0; i < nregs; i++) {
         memcpy(&lo, f->xmm[i], 8);
         memcpy(&hi, f->xmm[i] + 8, 8);
-        if (d->ymm) {
+        if (d->have_xsave && (d->xcr0 & XCR0_YMM)) {
             const uint8_t *up = (const uint8_t *)d->xsave.region +
                                 XSAVE_YMM_HI_OFFSET + 16 * i;
 
@@ -196,10 +256,20 @@ static void kvm_dump_fpu(GString *out, const KVMCPUDump *d)
     }
 }
 
+/* Where the host's XSAVE layout (KVM's too) keeps component @i. */
+static uint32_t kvm_xsave_component_offset(unsigned i)
+{
+    unsigned eax, ebx, ecx, edx;
+
+    if (!__get_cpuid_count(0xd, i, &eax, &ebx, &ecx, &edx)) {
+        return UINT32_MAX;
+    }
+    return ebx;
+}
+
 /* Read what the dump shows; false if KVM refused (then nothing is shown). */
 static bool kvm_dump_read(const KVMState *s, KVMCPU *cpu, KVMCPUDump *d)
 {
-    uint64_t xcr0 = 1;
     uint32_t i;
 
     if (0 > kvm_ioctl(cpu->fd, KVM_GET_REGS, &d->regs) ||
@@ -210,37 +280,35 @@ static bool kvm_dump_read(const KVMState *s, KVMCPU *cpu, KVMCPUDump *d)
         0 > kvm_ioctl(cpu->fd, KVM_GET_MP_STATE, &d->mp)) {
         return false;
     }
+    d->xcr0 = 1;
     if (s->has_xcrs && 0 <= kvm_ioctl(cpu->fd, KVM_GET_XCRS, &d->xcrs)) {
         for (i = 0; i < d->xcrs.nr_xcrs; i++) {
             if (0 == d->xcrs.xcrs[i].xcr) {
-                xcr0 = d->xcrs.xcrs[i].value;
+                d->xcr0 = d->xcrs.xcrs[i].value;
             }
         }
     }
-    d->ymm = (XCR0_SSE | XCR0_YMM) == (xcr0 & (XCR0_SSE | XCR0_YMM)) &&
-             s->has_xsave &&
-             0 <= kvm_ioctl(cpu->fd, KVM_GET_XSAVE, &d->xsave);
+    d->have_xsave = (d->xcr0 & ~1ULL) && s->has_xsave &&
+                    0 <= kvm_ioctl(cpu->fd, KVM_GET_XSAVE, &d->xsave);
+    for (i = XSAVE_OPMASK; i <= XSAVE_HI16_ZMM; i++) {
+        d->xsave_offset[i] = kvm_xsave_component_offset(i);
+    }
     d->lma = d->sregs.efer & EFER_LMA;
     d->cs64 = d->lma && d->sregs.cs.l;
     return true;
 }
 
-char *kvm_cpu_dump_state(KVMCPU *cpu)
+char *kvm_dump_format(const KVMCPUDump *d)
 {
     static const char *const seg_names[] = { "ES", "CS", "SS", "DS", "FS",
                                              "GS" };
-    g_autofree KVMCPUDump *d = g_new0(KVMCPUDump, 1);
-    GString *out = g_string_new(NULL);
     const struct kvm_segment *segs[] = {
         &d->sregs.es, &d->sregs.cs, &d->sregs.ss, &d->sregs.ds, &d->sregs.fs,
         &d->sregs.gs,
     };
+    GString *out = g_string_new(NULL);
     size_t i;
 
-    if (!kvm_dump_read(kvm_state, cpu, d)) {
-        g_string_append(out, "CPU state not available\n");
-        return g_string_free(out, false);
-    }
     kvm_dump_gprs(out, d);
     for (i = 0; i < ARRAY_SIZE(segs); i++) {
         kvm_dump_seg(out, d, seg_names[i], segs[i]);
@@ -250,4 +318,14 @@ char *kvm_cpu_dump_state(KVMCPU *cpu)
     kvm_dump_system(out, d);
     kvm_dump_fpu(out, d);
     return g_string_free(out, false);
+}
+
+char *kvm_cpu_dump_state(KVMCPU *cpu)
+{
+    g_autofree KVMCPUDump *d = g_new0(KVMCPUDump, 1);
+
+    if (!kvm_dump_read(kvm_state, cpu, d)) {
+        return g_strdup("CPU state not available\n");
+    }
+    return kvm_dump_format(d);
 }

@@ -127,7 +127,27 @@ void kvm_cpu_exec(KVMCPU *cpu);
 void kvm_info_init(void);
 void kvm_info_cleanup(void);
 
+/* Everything `info registers` shows of a vCPU, as read from KVM. */
+typedef struct KVMCPUDump {
+    struct kvm_regs regs;
+    struct kvm_sregs sregs;
+    struct kvm_fpu fpu;
+    struct kvm_vcpu_events events;
+    struct kvm_debugregs debugregs;
+    struct kvm_mp_state mp;
+    struct kvm_xcrs xcrs;
+    uint64_t xcr0;
+    bool lma;                   /* long mode active */
+    bool cs64;                  /* ... and a 64-bit code segment */
+    bool have_xsave;            /* xsave holds the guest's XSAVE area */
+    uint32_t xsave_offset[8];   /* of XSAVE components 5-7 (AVX-512) */
+    struct kvm_xsave xsave;     /* last: it ends in a flexible array */
+} KVMCPUDump;
+
 /* kvm-dump.c: `info registers` for @cpu, QEMU's text (new string). */
 char *kvm_cpu_dump_state(KVMCPU *cpu);
+
+/* kvm-dump.c: @d as QEMU 7.2's `info registers` text (new string). */
+char *kvm_dump_format(const KVMCPUDump *d);
 
 #endif /* ACCEL_KVM_INTERNAL_H */
