@@ -5,6 +5,11 @@
  * goes to the frontend with the focus, and Ctrl-A escapes act as in
  * QEMU: C-a h help, C-a x exit, C-a c next frontend, C-a t timestamps,
  * C-a b break, C-a C-a a literal C-a.
+ *
+ * As in QEMU, a mux tells its frontends that the chardev below is open
+ * only once the main loop runs, when every frontend created at start-up
+ * (the monitor, then the serial port) is attached and the focus rests on
+ * the last: a monitor that does not have it stays silent until C-a c.
  */
 #include "osdep.h"
 
@@ -23,6 +28,7 @@ typedef struct MuxChardev {
     bool timestamps;
     bool linestart;                 /* the next output starts a line */
     int64_t timestamps_start;       /* g_get_monotonic_time() of C-a t */
+    guint open_idle;                /* passes OPENED on once the loop runs */
 } MuxChardev;
 
 DECLARE_INSTANCE_CHECKER(MuxChardev, MUX_CHARDEV, TYPE_CHARDEV_MUX)
@@ -161,7 +167,25 @@ static void mux_chr_read(void *opaque, const uint8_t *buf, int size)
 
 static void mux_chr_event(void *opaque, QEMUChrEvent event)
 {
+    MuxChardev *d = MUX_CHARDEV(opaque);
+
+    /* Until mux_chr_open_late(), which looks at the state below. */
+    if (d->open_idle
+        && (CHR_EVENT_OPENED == event || CHR_EVENT_CLOSED == event)) {
+        return;
+    }
     qemu_chr_be_event(CHARDEV(opaque), event);
+}
+
+static gboolean mux_chr_open_late(gpointer opaque)
+{
+    MuxChardev *d = opaque;
+
+    d->open_idle = 0;
+    if (qemu_chr_fe_backend_open(&d->chr)) {
+        qemu_chr_be_event(CHARDEV(d), CHR_EVENT_OPENED);
+    }
+    return G_SOURCE_REMOVE;
 }
 
 void mux_chr_send_event(Chardev *chr, QEMUChrEvent event)
@@ -256,6 +280,7 @@ static bool mux_chr_open(Chardev *chr, ChardevBackend *backend,
     }
     d->focus = -1;
     *be_opened = false;
+    d->open_idle = g_idle_add(mux_chr_open_late, d);
     qemu_chr_fe_set_handlers(&d->chr, mux_chr_can_read, mux_chr_read,
                              mux_chr_event, d);
     qemu_chr_set_filename(chr, g_strdup("mux"));
@@ -264,7 +289,12 @@ static bool mux_chr_open(Chardev *chr, ChardevBackend *backend,
 
 static void mux_chr_finalize(Object *obj)
 {
-    qemu_chr_fe_deinit(&MUX_CHARDEV(obj)->chr, false);
+    MuxChardev *d = MUX_CHARDEV(obj);
+
+    if (d->open_idle) {
+        g_source_remove(d->open_idle);
+    }
+    qemu_chr_fe_deinit(&d->chr, false);
 }
 
 static void mux_chr_class_init(ObjectClass *oc, void *data)

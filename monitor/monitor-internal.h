@@ -31,6 +31,7 @@ struct Monitor {
     bool open;                  /* a client is connected */
     GString *outbuf;            /* output not yet taken by the transport */
     bool output_full;           /* outbuf went over MONITOR_OUTPUT_LIMIT */
+    bool held;                  /* HMP without the focus: output waits */
     GByteArray *inbuf;          /* input received, not yet consumed */
     size_t in_pos;              /* consumed up to here */
     bool feeding;               /* consuming inbuf (guards recursion) */
