@@ -150,6 +150,14 @@ bool hmp_get_word(const char **p, char **word);
 /* The readline completion callback of HMP monitors (@opaque: the monitor). */
 void hmp_complete(void *opaque, const char *cmdline);
 
+/* hmp-completion.c */
+
+/*
+ * Offer the strings of @cands (sorted in place) that start with @str, in
+ * order: QEMU lists candidates sorted.
+ */
+void hmp_offer_sorted(ReadLineState *rs, GPtrArray *cands, const char *str);
+
 /* hmp-cmds.c */
 
 /* help [cmd]: the help of the commands @name names, or of all. */
