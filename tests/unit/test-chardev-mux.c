@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test-chardev-mux.c: mux=on: two frontends on one socket chardev, the
- * focus, the Ctrl-A escapes (h, c, b, t, x, C-a), OPENED passed on once
- * the main loop runs, and monitors on a mux.
+ * focus, input held for a frontend that takes none, the Ctrl-A escapes
+ * (h, c, b, t, x, C-a), OPENED passed on once the main loop runs, and
+ * monitors on a mux.
  */
 #include "osdep.h"
 
@@ -107,6 +108,27 @@ static void test_focus(MuxFixture *f, gconstpointer data)
     send_text(f, "\001\001" "\001b");
     test_fe_wait_event(&f->a, 'B');
     g_assert_cmpstr(f->a.input->str, ==, "cd\001");
+}
+
+/*
+ * b takes no input (a stopped guest's full serial port): its bytes wait
+ * for it, and C-a c still switches; they go to b, in order, once it
+ * takes input again and has the focus.
+ */
+static void test_held(MuxFixture *f, gconstpointer data)
+{
+    f->b.can_read = 0;
+    send_text(f, "xy" "\001c" "z");
+    test_fe_wait_input(&f->a, 1);
+    g_assert_cmpstr(f->a.input->str, ==, "z");
+    g_assert_cmpstr(f->b.input->str, ==, "");
+    f->b.can_read = 1;
+    send_text(f, "\001c");
+    test_fe_wait_input(&f->b, 2);
+    g_assert_cmpstr(f->b.input->str, ==, "xy");
+    send_text(f, "w");
+    test_fe_wait_input(&f->b, 3);
+    g_assert_cmpstr(f->b.input->str, ==, "xyw");
 }
 
 static void test_help(MuxFixture *f, gconstpointer data)
@@ -263,6 +285,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     main_loop_init();
     g_test_add("/chardev/mux/focus", MuxFixture, NULL, mux_setup, test_focus,
+               mux_teardown);
+    g_test_add("/chardev/mux/held", MuxFixture, NULL, mux_setup, test_held,
                mux_teardown);
     g_test_add("/chardev/mux/help", MuxFixture, NULL, mux_setup, test_help,
                mux_teardown);
