@@ -153,7 +153,8 @@ void monitor_set_focus(Monitor *mon, bool focus)
 {
     ReadLineState *rs = monitor_hmp_readline(mon);
 
-    if (mon->is_qmp || focus != mon->held) {
+    /* QMP ignores the focus; HMP acts when it changes. */
+    if (mon->is_qmp || focus == !mon->held) {
         return;
     }
     if (!focus) {
