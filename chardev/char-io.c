@@ -14,6 +14,7 @@ typedef struct ChrReadSource {
     GSource source;
     Chardev *chr;           /* borrowed: the chardev destroys the source */
     gpointer tag;
+    GIOCondition events;    /* what the fd is polled for now */
     ChrReadFunc *fn;
 } ChrReadSource;
 
@@ -22,7 +23,11 @@ static gboolean chr_read_prepare(GSource *source, gint *timeout)
     ChrReadSource *s = (ChrReadSource *)source;
     GIOCondition want = 0 < qemu_chr_be_can_write(s->chr) ? G_IO_IN : 0;
 
-    g_source_modify_unix_fd(source, s->tag, want);
+    /* Only on a change: modifying the fd wakes the loop up again. */
+    if (want != s->events) {
+        s->events = want;
+        g_source_modify_unix_fd(source, s->tag, want);
+    }
     *timeout = -1;
     return FALSE;
 }

@@ -5,6 +5,15 @@
  * goes to the frontend with the focus, and Ctrl-A escapes act as in
  * QEMU: C-a h help, C-a x exit, C-a c next frontend, C-a t timestamps,
  * C-a b break, C-a C-a a literal C-a.
+ *
+ * As in QEMU, a mux tells its frontends that the chardev below is open
+ * only once the main loop runs, when every frontend created at start-up
+ * (the monitor, then the serial port) is attached and the focus rests on
+ * the last: a monitor that does not have it stays silent until C-a c.
+ *
+ * Input is read a byte at a time, so that the escapes act even while the
+ * focused frontend takes nothing (a stopped guest's serial port): up to
+ * MUX_HELD bytes wait for each frontend, in order, until it takes them.
  */
 #include "osdep.h"
 
@@ -12,17 +21,21 @@
 #include "system/run-control.h"
 
 #define MUX_ESCAPE 0x01     /* Ctrl-A */
+#define MUX_HELD 32         /* input bytes kept for a frontend */
 
 typedef struct MuxChardev {
     Chardev parent_obj;
     CharBackend chr;                /* this mux on the chardev it shares */
     CharBackend *backends[MUX_MAX]; /* borrowed: the frontends */
+    uint8_t held[MUX_MAX][MUX_HELD];    /* input they did not take yet */
+    int held_len[MUX_MAX];
     int mux_cnt;
     int focus;                      /* index in backends, or -1 */
     bool escape;                    /* C-a came, the command comes next */
     bool timestamps;
     bool linestart;                 /* the next output starts a line */
     int64_t timestamps_start;       /* g_get_monotonic_time() of C-a t */
+    guint open_idle;                /* passes OPENED on once the loop runs */
 } MuxChardev;
 
 DECLARE_INSTANCE_CHECKER(MuxChardev, MUX_CHARDEV, TYPE_CHARDEV_MUX)
@@ -83,6 +96,44 @@ static void mux_print_help(MuxChardev *d)
     mux_print(d, help);
 }
 
+/* Whether the focused frontend @be takes a byte now. */
+static bool mux_be_takes(CharBackend *be)
+{
+    return be->read && be->can_read && 0 < be->can_read(be->opaque);
+}
+
+/* Hand the focused frontend what waits for it, as far as it takes it. */
+static void mux_deliver_held(MuxChardev *d)
+{
+    CharBackend *be = mux_focus_be(d);
+    int n = 0;
+
+    if (!be) {
+        return;
+    }
+    while (n < d->held_len[d->focus] && mux_be_takes(be)) {
+        be->read(be->opaque, &d->held[d->focus][n++], 1);
+    }
+    d->held_len[d->focus] -= n;
+    memmove(d->held[d->focus], d->held[d->focus] + n, d->held_len[d->focus]);
+}
+
+/* Input @ch for the focused frontend: now if it takes it, else later. */
+static void mux_deliver(MuxChardev *d, uint8_t ch)
+{
+    CharBackend *be = mux_focus_be(d);
+
+    mux_deliver_held(d);
+    if (!be || !be->read) {
+        return;
+    }
+    if (!d->held_len[d->focus] && mux_be_takes(be)) {
+        be->read(be->opaque, &ch, 1);
+    } else if (d->held_len[d->focus] < MUX_HELD) {
+        d->held[d->focus][d->held_len[d->focus]++] = ch;
+    }
+}
+
 static void mux_send_to(CharBackend *be, QEMUChrEvent event)
 {
     if (be && be->event) {
@@ -95,6 +146,7 @@ static void mux_set_focus(MuxChardev *d, int focus)
     mux_send_to(mux_focus_be(d), CHR_EVENT_MUX_OUT);
     d->focus = focus;
     mux_send_to(mux_focus_be(d), CHR_EVENT_MUX_IN);
+    mux_deliver_held(d);
 }
 
 /* Act on the character after C-a; returns whether @ch is input. */
@@ -131,15 +183,15 @@ static bool mux_escape(MuxChardev *d, uint8_t ch)
 
 static int mux_chr_can_read(void *opaque)
 {
-    CharBackend *be = mux_focus_be(MUX_CHARDEV(opaque));
+    MuxChardev *d = MUX_CHARDEV(opaque);
 
-    return be && be->can_read ? be->can_read(be->opaque) : 0;
+    /* One byte: the next may be C-a c, and go to another frontend. */
+    return 0 <= d->focus && d->held_len[d->focus] < MUX_HELD ? 1 : 0;
 }
 
 static void mux_chr_read(void *opaque, const uint8_t *buf, int size)
 {
     MuxChardev *d = MUX_CHARDEV(opaque);
-    CharBackend *be;
     int i;
 
     for (i = 0; i < size; i++) {
@@ -152,16 +204,31 @@ static void mux_chr_read(void *opaque, const uint8_t *buf, int size)
             d->escape = true;
             continue;
         }
-        be = mux_focus_be(d);
-        if (be && be->read) {
-            be->read(be->opaque, buf + i, 1);
-        }
+        mux_deliver(d, buf[i]);
     }
 }
 
 static void mux_chr_event(void *opaque, QEMUChrEvent event)
 {
+    MuxChardev *d = MUX_CHARDEV(opaque);
+
+    /* Until mux_chr_open_late(), which looks at the state below. */
+    if (d->open_idle
+        && (CHR_EVENT_OPENED == event || CHR_EVENT_CLOSED == event)) {
+        return;
+    }
     qemu_chr_be_event(CHARDEV(opaque), event);
+}
+
+static gboolean mux_chr_open_late(gpointer opaque)
+{
+    MuxChardev *d = opaque;
+
+    d->open_idle = 0;
+    if (qemu_chr_fe_backend_open(&d->chr)) {
+        qemu_chr_be_event(CHARDEV(d), CHR_EVENT_OPENED);
+    }
+    return G_SOURCE_REMOVE;
 }
 
 void mux_chr_send_event(Chardev *chr, QEMUChrEvent event)
@@ -194,8 +261,11 @@ void mux_chr_detach(Chardev *chr, CharBackend *be)
     for (i = be->tag; i + 1 < d->mux_cnt; i++) {
         d->backends[i] = d->backends[i + 1];
         d->backends[i]->tag = i;
+        memcpy(d->held[i], d->held[i + 1], sizeof(d->held[i]));
+        d->held_len[i] = d->held_len[i + 1];
     }
     d->backends[--d->mux_cnt] = NULL;
+    d->held_len[d->mux_cnt] = 0;
     if (d->focus >= d->mux_cnt) {
         d->focus = d->mux_cnt - 1;
     }
@@ -217,7 +287,10 @@ void mux_chr_set_handlers(Chardev *chr, CharBackend *be)
 
 static void mux_chr_accept_input(Chardev *chr)
 {
-    qemu_chr_fe_accept_input(&MUX_CHARDEV(chr)->chr);
+    MuxChardev *d = MUX_CHARDEV(chr);
+
+    mux_deliver_held(d);
+    qemu_chr_fe_accept_input(&d->chr);
 }
 
 static GSource *mux_chr_add_watch(Chardev *chr, GIOCondition cond)
@@ -256,6 +329,7 @@ static bool mux_chr_open(Chardev *chr, ChardevBackend *backend,
     }
     d->focus = -1;
     *be_opened = false;
+    d->open_idle = g_idle_add(mux_chr_open_late, d);
     qemu_chr_fe_set_handlers(&d->chr, mux_chr_can_read, mux_chr_read,
                              mux_chr_event, d);
     qemu_chr_set_filename(chr, g_strdup("mux"));
@@ -264,7 +338,12 @@ static bool mux_chr_open(Chardev *chr, ChardevBackend *backend,
 
 static void mux_chr_finalize(Object *obj)
 {
-    qemu_chr_fe_deinit(&MUX_CHARDEV(obj)->chr, false);
+    MuxChardev *d = MUX_CHARDEV(obj);
+
+    if (d->open_idle) {
+        g_source_remove(d->open_idle);
+    }
+    qemu_chr_fe_deinit(&d->chr, false);
 }
 
 static void mux_chr_class_init(ObjectClass *oc, void *data)

@@ -8,6 +8,7 @@
 #include "osdep.h"
 
 #include "hw/qdev-core.h"
+#include "monitor-internal.h"
 #include "monitor/hmp-completion.h"
 #include "qapi-commands-char.h"
 #include "qom/object-interfaces.h"
@@ -18,8 +19,7 @@ static gint cand_cmp(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Offer the strings of @cands that start with @str, sorted. */
-static void offer_sorted(ReadLineState *rs, GPtrArray *cands, const char *str)
+void hmp_offer_sorted(ReadLineState *rs, GPtrArray *cands, const char *str)
 {
     const char *cand;
     guint i;
@@ -91,7 +91,7 @@ static void complete_path(ReadLineState *rs, const char *str, bool devices)
         object_child_foreach(parent, add_path_cand,
                              &(PathCands){ .dir = dir, .devices = devices,
                                            .cands = cands });
-        offer_sorted(rs, cands, str);
+        hmp_offer_sorted(rs, cands, str);
     }
 }
 
@@ -129,7 +129,7 @@ void hmp_complete_device_del(ReadLineState *rs, int nb_args, const char *str)
     peripheral = object_resolve_path("/machine/peripheral", NULL);
     if (peripheral) {
         object_child_foreach(peripheral, add_device_id, cands);
-        offer_sorted(rs, cands, str);
+        hmp_offer_sorted(rs, cands, str);
     }
 }
 
@@ -146,7 +146,7 @@ static void complete_types(ReadLineState *rs, const char *iface,
             g_ptr_array_add(cands, (char *)object_class_get_name(l->data));
         }
     }
-    offer_sorted(rs, cands, str);
+    hmp_offer_sorted(rs, cands, str);
     g_slist_free(list);
 }
 
@@ -190,7 +190,7 @@ void hmp_complete_object_del(ReadLineState *rs, int nb_args, const char *str)
     readline_set_completion_index(rs, strlen(str));
     if (2 == nb_args) {
         object_child_foreach(object_get_objects_root(), add_child_name, cands);
-        offer_sorted(rs, cands, str);
+        hmp_offer_sorted(rs, cands, str);
     }
 }
 
@@ -208,5 +208,5 @@ void hmp_complete_chardev_id(ReadLineState *rs, int nb_args, const char *str)
     for (l = list; l; l = l->next) {
         g_ptr_array_add(cands, l->value->label);
     }
-    offer_sorted(rs, cands, str);
+    hmp_offer_sorted(rs, cands, str);
 }

@@ -197,10 +197,11 @@ char **hmp_split_words(const char *cmdline)
     return (char **)g_ptr_array_free(words, false);
 }
 
-/* Offer every name and alias in @table starting with @prefix. */
+/* Offer every name and alias in @table starting with @prefix, sorted. */
 static void complete_names(ReadLineState *rs, const GPtrArray *table,
                            const char *prefix)
 {
+    g_autoptr(GPtrArray) cands = g_ptr_array_new_with_free_func(g_free);
     const HMPCommand *cmd;
     g_auto(GStrv) names = NULL;
     guint i;
@@ -211,12 +212,11 @@ static void complete_names(ReadLineState *rs, const GPtrArray *table,
         cmd = g_ptr_array_index(table, i);
         names = g_strsplit(cmd->name, "|", -1);
         for (j = 0; names[j]; j++) {
-            if (g_str_has_prefix(names[j], prefix)) {
-                readline_add_completion(rs, names[j]);
-            }
+            g_ptr_array_add(cands, g_steal_pointer(&names[j]));
         }
         g_clear_pointer(&names, g_strfreev);
     }
+    hmp_offer_sorted(rs, cands, prefix);
 }
 
 /* Complete the last of the @nb_args @words, which start in @table. */

@@ -142,10 +142,32 @@ static void hmp_opened(Monitor *mon)
 
     monitor_printf(mon, "kvmini %s monitor - type 'help' for more "
                    "information\n", KVMINI_VERSION);
-    if (hmp->rs) {
+    /* Without the focus, the prompt comes with it (monitor_set_focus()). */
+    if (hmp->rs && !mon->held) {
         readline_restart(hmp->rs);
         readline_show_prompt(hmp->rs);
     }
+}
+
+void monitor_set_focus(Monitor *mon, bool focus)
+{
+    ReadLineState *rs = monitor_hmp_readline(mon);
+
+    /* QMP ignores the focus; HMP acts when it changes. */
+    if (mon->is_qmp || focus == !mon->held) {
+        return;
+    }
+    if (!focus) {
+        monitor_puts(mon, "\n");
+        mon->held = true;
+        return;
+    }
+    mon->held = false;
+    if (mon->open && rs) {
+        readline_restart(rs);
+        readline_show_prompt(rs);
+    }
+    monitor_flush(mon);
 }
 
 static void hmp_closed(Monitor *mon)

@@ -16,8 +16,6 @@ typedef struct MonitorChardev {
     CharBackend be;
     Monitor *mon;
     guint out_watch;        /* waiting for G_IO_OUT, or 0 */
-    bool mux_out;           /* on a mux, another frontend has the focus */
-    bool open_pending;      /* connected while mux_out: open on MUX_IN */
 } MonitorChardev;
 
 /* MonitorChardev *, in creation order. */
@@ -101,31 +99,18 @@ static void mon_chr_event(void *opaque, QEMUChrEvent event)
 {
     MonitorChardev *mc = opaque;
 
-    /*
-     * As QEMU's: a monitor sharing a mux greets (banner, prompt) when it
-     * first gets the focus, not while the console has it.
-     */
     switch (event) {
     case CHR_EVENT_OPENED:
-        mc->open_pending = mc->mux_out;
-        if (!mc->mux_out) {
-            monitor_opened(mc->mon);
-        }
+        monitor_opened(mc->mon);
         break;
     case CHR_EVENT_CLOSED:
         mon_chr_drop_watch(mc);
-        mc->open_pending = false;
         monitor_closed(mc->mon);
         break;
-    case CHR_EVENT_MUX_OUT:
-        mc->mux_out = true;
-        break;
     case CHR_EVENT_MUX_IN:
-        mc->mux_out = false;
-        if (mc->open_pending) {
-            mc->open_pending = false;
-            monitor_opened(mc->mon);
-        }
+    case CHR_EVENT_MUX_OUT:
+        /* On a mux: HMP holds its output while the console has the focus. */
+        monitor_set_focus(mc->mon, CHR_EVENT_MUX_IN == event);
         break;
     default:
         break;

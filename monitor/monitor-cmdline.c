@@ -146,6 +146,22 @@ static bool mon_cmdline_has(unsigned kinds)
     return false;
 }
 
+/* Whether a -serial mon:DEV gave a monitor. */
+static bool mon_cmdline_has_serial_monitor(void)
+{
+    const MonCmdlineOpt *o;
+    guint i;
+
+    for (i = 0; mon_cmdline_opts && i < mon_cmdline_opts->len; i++) {
+        o = &g_array_index(mon_cmdline_opts, MonCmdlineOpt, i);
+        if (MON_CMDLINE_SERIAL == o->kind
+            && g_str_has_prefix(o->argv[o->idx + 1], "mon:")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* -nographic without -nodefaults: stdio for what was not given. */
 static bool mon_cmdline_defaults(void)
 {
@@ -153,7 +169,8 @@ static bool mon_cmdline_defaults(void)
     bool monitor = !mon_cmdline_has((1u << MON_CMDLINE_MON) |
                                     (1u << MON_CMDLINE_QMP) |
                                     (1u << MON_CMDLINE_QMP_PRETTY) |
-                                    (1u << MON_CMDLINE_MONITOR));
+                                    (1u << MON_CMDLINE_MONITOR)) &&
+        !mon_cmdline_has_serial_monitor();
     Error *err = NULL;
     bool ok = true;
 

@@ -31,6 +31,7 @@ struct Monitor {
     bool open;                  /* a client is connected */
     GString *outbuf;            /* output not yet taken by the transport */
     bool output_full;           /* outbuf went over MONITOR_OUTPUT_LIMIT */
+    bool held;                  /* HMP without the focus: output waits */
     GByteArray *inbuf;          /* input received, not yet consumed */
     size_t in_pos;              /* consumed up to here */
     bool feeding;               /* consuming inbuf (guards recursion) */
@@ -148,6 +149,14 @@ bool hmp_get_word(const char **p, char **word);
 
 /* The readline completion callback of HMP monitors (@opaque: the monitor). */
 void hmp_complete(void *opaque, const char *cmdline);
+
+/* hmp-completion.c */
+
+/*
+ * Offer the strings of @cands (sorted in place) that start with @str, in
+ * order: QEMU lists candidates sorted.
+ */
+void hmp_offer_sorted(ReadLineState *rs, GPtrArray *cands, const char *str);
 
 /* hmp-cmds.c */
 

@@ -152,7 +152,7 @@ void monitor_flush(Monitor *mon)
 {
     size_t n;
 
-    while (mon->transport && mon->open && mon->outbuf->len) {
+    while (mon->transport && mon->open && !mon->held && mon->outbuf->len) {
         n = mon->transport->write(mon->opaque, mon->outbuf->str,
                                   mon->outbuf->len);
         if (!mon->open) {

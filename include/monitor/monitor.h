@@ -78,6 +78,16 @@ void monitor_opened(Monitor *mon);
 void monitor_closed(Monitor *mon);
 
 /*
+ * The frontend shares its terminal with others (a mux) and the user gave
+ * @mon the terminal (@focus) or took it away. As in QEMU, an HMP monitor
+ * that loses it ends its line and keeps its output until it gets it back,
+ * then shows a fresh prompt (the line being edited is dropped); an HMP
+ * monitor opened without it prints its banner and prompt only then. A
+ * QMP monitor ignores the focus.
+ */
+void monitor_set_focus(Monitor *mon, bool focus);
+
+/*
  * The client sent @len bytes. They are processed at once as far as the
  * monitor accepts input; the rest is kept and processed when it accepts
  * again, so a frontend should pass at most monitor_can_receive() bytes.

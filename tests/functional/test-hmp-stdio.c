@@ -2,10 +2,14 @@
 /*
  * test-hmp-stdio.c: kvmini on its standard input and output: -nographic
  * (HMP behind Ctrl-A), the terminal settings restored on exit and on a
- * fatal signal, and -daemonize.
+ * fatal signal, and -daemonize. On a terminal, HMP behind the mux shows
+ * exactly what QEMU 7.2's does (the bytes below are QEMU's, with its
+ * name and version replaced): its banner only once it has the focus, a
+ * fresh prompt whenever it gets it back, and the echo of line editing.
  */
 #include "osdep.h"
 
+#include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -124,6 +128,177 @@ static void test_terminal_restored(void)
 static void test_terminal_restored_on_crash(void)
 {
     run_on_pty(SIGSEGV);
+}
+
+#define BANNER "kvmini " KVMINI_VERSION " monitor - type 'help' for more " \
+    "information"
+
+/*
+ * kvmini with @args on a new pseudo-terminal, which kvmini makes raw but
+ * for output post-processing (as QEMU does): "\r\n" shows as "\r\r\n".
+ * *@master is the terminal's other end.
+ */
+static GPid spawn_on_pty(const char *const *args, int *master)
+{
+    int slave;
+    GPid pid;
+
+    g_assert_cmpint(openpty(master, &slave, NULL, NULL, NULL), ==, 0);
+    pid = spawn_on_fd(args, slave);
+    close(slave);
+    return pid;
+}
+
+/* Type @keys on @fd; the terminal must then show exactly @shown. */
+static void assert_echo(int fd, const char *keys, const char *shown)
+{
+    g_autofree char *got = NULL;
+
+    kvmini_proc_write(fd, keys);
+    got = kvmini_proc_read_until(fd, shown);
+    g_assert_cmpstr(got, ==, shown);
+}
+
+/* Nothing more shows on @fd for a while. */
+static void assert_quiet(int fd)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+    g_assert_cmpint(poll(&pfd, 1, 300), ==, 0);
+}
+
+/* C-a x on @master, then @pid exits with status 0. */
+static void quit_on_pty(GPid pid, int master)
+{
+    int status;
+
+    kvmini_proc_write(master, "\001x");
+    g_free(kvmini_proc_read_until(master, "kvmini: Terminated"));
+    status = wait_exit(pid);
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    close(master);
+}
+
+/*
+ * Two monitors on one mux: the last one attached has the focus and greets
+ * at start-up; the other greets only when C-a c gives it the terminal.
+ * Leaving a monitor ends its line; coming back drops the line being typed
+ * and shows a fresh prompt.
+ */
+static void test_mux_focus(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-display", "none",
+                                 "-chardev", "stdio,mux=on,id=x",
+                                 "-mon", "chardev=x", "-mon", "chardev=x",
+                                 NULL };
+    g_autofree char *start = NULL;
+    int master;
+    GPid pid = spawn_on_pty(args, &master);
+
+    start = kvmini_proc_read_until(master, "(kvmini) ");
+    g_assert_cmpstr(start, ==, BANNER "\r\r\n(kvmini) ");
+    assert_quiet(master);
+    assert_echo(master, "\001c", "\r\r\n" BANNER "\r\r\n(kvmini) ");
+    assert_echo(master, "ab", "a\033[K\033[Dab\033[K");
+    assert_echo(master, "\001c", "\r\r\n(kvmini) ");
+    assert_echo(master, "\001c", "\r\r\n(kvmini) ");
+    assert_echo(master, "x", "x\033[K");
+    quit_on_pty(pid, master);
+}
+
+/*
+ * -serial mon:stdio with -nographic (make run's options) gives the one
+ * monitor; with -M none no serial port takes the focus from it.
+ */
+static void test_serial_mon_stdio(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nographic",
+                                 "-serial", "mon:stdio", NULL };
+    g_autofree char *start = NULL;
+    int master;
+    GPid pid = spawn_on_pty(args, &master);
+
+    start = kvmini_proc_read_until(master, "(kvmini) ");
+    g_assert_cmpstr(start, ==, BANNER "\r\r\n(kvmini) ");
+    /* Alone on the mux, it loses and regains the focus at once. */
+    assert_echo(master, "\001c", "\r\r\n(kvmini) ");
+    /* The help's "\n\r" line ends show as "\r\n\r". */
+    assert_echo(master, "\001h", "\r\n\rC-a h    print this help\r\n\r"
+                "C-a x    exit emulator\r\n\r"
+                "C-a s    save disk data back to file (if -snapshot)\r\n\r"
+                "C-a t    toggle console timestamps\r\n\r"
+                "C-a b    send break (magic sysrq)\r\n\r"
+                "C-a c    switch between console and monitor\r\n\r"
+                "C-a C-a  sends C-a\r\n\r");
+    quit_on_pty(pid, master);
+}
+
+/*
+ * Line editing redraws the line from its start on every key, as QEMU's
+ * does: Backspace, Left, Right, Enter, Up (history), Tab completion.
+ */
+static void test_line_editing(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nographic",
+                                 NULL };
+    g_autofree char *start = NULL;
+    int master;
+    GPid pid = spawn_on_pty(args, &master);
+
+    start = kvmini_proc_read_until(master, "(kvmini) ");
+    assert_echo(master, "ab\177\033[Dx\033[C\r",
+                "a\033[K\033[Dab\033[K\033[D\033[Da\033[K\033[Dxa\033[K"
+                "\033[D\033[C\r\r\nunknown command: 'xa'\r\r\n(kvmini) ");
+    assert_echo(master, "\033[A\177\177",
+                "xa\033[K\033[D\033[Dx\033[K\033[D\033[K");
+    assert_echo(master, "qo\t",
+                "q\033[K\033[Dqo\033[K\r\r\nqom-get   qom-list  qom-set   "
+                "\r\r\n(kvmini) qom-\033[K");
+    assert_echo(master, "\177\177\177\177help qui\t",
+                "\033[D\033[D\033[D\033[Dqom\033[K\033[D\033[D\033[Dqo\033[K"
+                "\033[D\033[Dq\033[K\033[D\033[Kh\033[K\033[Dhe\033[K"
+                "\033[D\033[Dhel\033[K\033[D\033[D\033[Dhelp\033[K"
+                "\033[D\033[D\033[D\033[Dhelp \033[K"
+                "\033[D\033[D\033[D\033[D\033[Dhelp q\033[K"
+                "\033[D\033[D\033[D\033[D\033[D\033[Dhelp qu\033[K"
+                "\033[D\033[D\033[D\033[D\033[D\033[D\033[Dhelp qui\033[K"
+                "\033[D\033[D\033[D\033[D\033[D\033[D\033[D\033[D"
+                "help quit \033[K");
+    quit_on_pty(pid, master);
+}
+
+/* The CPU time @pid used so far, in clock ticks. */
+static unsigned long cpu_ticks(GPid pid)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%d/stat", pid);
+    g_autofree char *stat = NULL;
+    unsigned long utime, stime;
+    const char *p;
+
+    g_assert(g_file_get_contents(path, &stat, NULL, NULL));
+    /* After "PID (COMM) ": the state, then 10 fields before utime, stime. */
+    p = strrchr(stat, ')');
+    g_assert_nonnull(p);
+    g_assert_cmpint(sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u "
+                           "%*u %lu %lu", &utime, &stime), ==, 2);
+    return utime + stime;
+}
+
+/* Waiting for the user's keys, kvmini sleeps: its main loop does not spin. */
+static void test_idle(void)
+{
+    const char *const args[] = { KVMINI_PATH, "-M", "none", "-nographic",
+                                 NULL };
+    unsigned long before;
+    int master;
+    GPid pid = spawn_on_pty(args, &master);
+
+    g_free(kvmini_proc_read_until(master, "(kvmini) "));
+    before = cpu_ticks(pid);
+    g_usleep(2 * G_USEC_PER_SEC);
+    g_assert_cmpuint(cpu_ticks(pid) - before, <, sysconf(_SC_CLK_TCK) / 10);
+    quit_on_pty(pid, master);
 }
 
 static void test_daemonize(void)
@@ -254,6 +429,10 @@ int main(int argc, char **argv)
     g_test_add_func("/hmp/stdio/terminal-restored", test_terminal_restored);
     g_test_add_func("/hmp/stdio/terminal-restored-on-crash",
                     test_terminal_restored_on_crash);
+    g_test_add_func("/hmp/stdio/mux-focus", test_mux_focus);
+    g_test_add_func("/hmp/stdio/serial-mon-stdio", test_serial_mon_stdio);
+    g_test_add_func("/hmp/stdio/line-editing", test_line_editing);
+    g_test_add_func("/hmp/stdio/idle", test_idle);
     g_test_add_func("/hmp/stdio/daemonize", test_daemonize);
     g_test_add_func("/hmp/stdio/daemonize-stdio", test_daemonize_stdio);
     g_test_add_func("/hmp/stdio/cmdline-errors", test_cmdline_errors);

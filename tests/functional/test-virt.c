@@ -5,7 +5,8 @@
  * with the serial console on a socket chardev (or a file, for a guest
  * that makes kvmini exit), and is driven over QMP and HMP: the guest's modes,
  * -smp, stop/cont/system_reset/quit with their events, info qtree/mtree/
- * registers, query-cpus-fast, and a Linux bzImage's first console line.
+ * registers, query-cpus-fast, HMP sharing the console (-serial mon:), and
+ * a Linux bzImage's first console line.
  * KVM cases skip without /dev/kvm (meson runs this program through
  * tests/nested/kvm-nested, which provides one where it can).
  */
@@ -53,13 +54,19 @@ static bool have_kvm(void)
     return true;
 }
 
+/* Where the guest's serial console goes. */
+typedef enum VirtConsole {
+    VIRT_CONSOLE_SOCKET,    /* a socket the test reads and types into */
+    VIRT_CONSOLE_FILE,      /* a file: it outlives a guest that exits */
+    VIRT_CONSOLE_MUX,       /* a socket shared with HMP (-serial mon:) */
+} VirtConsole;
+
 /*
- * Start kvmini -M virt with @args after the console options. The console
- * is a socket the test reads and types into, connected before the vCPUs
- * start; with @to_file, a file, which outlives a guest that makes kvmini
- * exit.
+ * Start kvmini -M virt with @args after the console options; a console
+ * socket is connected before the vCPUs start.
  */
-static VirtRun *virt_start_console(const char *const *args, bool to_file)
+static VirtRun *virt_start_console(const char *const *args,
+                                   VirtConsole console)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
     g_autofree char *sock = NULL;
@@ -72,7 +79,7 @@ static VirtRun *virt_start_console(const char *const *args, bool to_file)
         g_ptr_array_add(argv, g_strdup("-M"));
         g_ptr_array_add(argv, g_strdup("virt"));
     }
-    if (to_file) {
+    if (VIRT_CONSOLE_FILE == console) {
         r->console_file = g_build_filename(r->dir, "console.txt", NULL);
         g_ptr_array_add(argv, g_strdup("-serial"));
         g_ptr_array_add(argv, g_strdup_printf("file:%s", r->console_file));
@@ -80,8 +87,9 @@ static VirtRun *virt_start_console(const char *const *args, bool to_file)
         sock = g_build_filename(r->dir, "console.sock", NULL);
         g_ptr_array_add(argv, g_strdup("-S"));
         g_ptr_array_add(argv, g_strdup("-serial"));
-        g_ptr_array_add(argv, g_strdup_printf("unix:%s,server=on,wait=off",
-                                              sock));
+        g_ptr_array_add(argv, g_strdup_printf(
+            "%sunix:%s,server=on,wait=off",
+            VIRT_CONSOLE_MUX == console ? "mon:" : "", sock));
     }
     for (; args && *args; args++) {
         g_ptr_array_add(argv, g_strdup(*args));
@@ -99,7 +107,7 @@ static VirtRun *virt_start_console(const char *const *args, bool to_file)
 
 static VirtRun *virt_start(const char *const *args)
 {
-    return virt_start_console(args, false);
+    return virt_start_console(args, VIRT_CONSOLE_SOCKET);
 }
 
 static void virt_free(VirtRun *r)
@@ -206,7 +214,7 @@ static void test_hello(void)
         return;
     }
     r = virt_start_console((const char *const[]){ "-append", "hello", NULL },
-                           true);
+                           VIRT_CONSOLE_FILE);
     virt_wait_for(r, "kvmini guest: hello\n", 0);
     /* isa-debug-exit: the guest wrote 0, kvmini exits with (0 << 1) | 1. */
     g_assert_cmpint(virt_exit_status(r), ==, 1);
@@ -243,9 +251,40 @@ static void test_smp(gconstpointer data)
         return;
     }
     r = virt_start_console((const char *const[]){ "-smp", smp, "-append",
-                                                  "smp", NULL }, true);
+                                                  "smp", NULL },
+                           VIRT_CONSOLE_FILE);
     virt_wait_for(r, line, 0);
     g_assert_cmpint(virt_exit_status(r), ==, 1);
+    virt_free(r);
+}
+
+/*
+ * -serial mon:unix:...: the console and HMP share the socket as they share
+ * the terminal under -nographic. The serial port, attached last, has the
+ * focus: the monitor stays silent until C-a c shows its banner and prompt;
+ * C-a c again ends its line and gives the keys back to the guest.
+ */
+static void test_monitor_mux(void)
+{
+    VirtRun *r;
+    size_t at;
+
+    if (!have_kvm()) {
+        return;
+    }
+    r = virt_start_console(NULL, VIRT_CONSOLE_MUX);
+    at = virt_wait_for(r, "kvmini guest: shell (type help)\nkvmini> ", 0);
+    g_assert_null(strstr(r->console->str, "monitor"));
+    virt_type(r, "\001c");
+    virt_wait_for(r, "(kvmini) ", at);
+    g_assert_cmpstr(r->console->str + at, ==, "kvmini " KVMINI_VERSION
+                    " monitor - type 'help' for more information\n(kvmini) ");
+    virt_type(r, "info status\r");
+    at = virt_wait_for(r, "\nVM status: running\n(kvmini) ", at);
+    virt_type(r, "\001c");
+    virt_type(r, "count 3\r");
+    virt_wait_for(r, "kvmini> ", at);
+    g_assert_cmpstr(r->console->str + at, ==, "\ncount 3\n1 2 3\nkvmini> ");
     virt_free(r);
 }
 
@@ -495,6 +534,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/virt/guest/hello", test_hello);
     g_test_add_func("/virt/guest/shell", test_shell);
+    g_test_add_func("/virt/guest/monitor-mux", test_monitor_mux);
     g_test_add_data_func("/virt/guest/smp-2", GUINT_TO_POINTER(2), test_smp);
     g_test_add_data_func("/virt/guest/smp-4", GUINT_TO_POINTER(4), test_smp);
     g_test_add_func("/virt/run-control", test_run_control);

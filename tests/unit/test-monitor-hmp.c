@@ -131,6 +131,35 @@ static void test_banner(void)
     test_conn_free(c);
 }
 
+/*
+ * Behind a mux: without the focus, output waits (the banner too, and the
+ * prompt comes only with the focus); losing it ends the line, getting it
+ * back drops the line being typed and shows a fresh prompt.
+ */
+static void test_focus(void)
+{
+    TestConn *c = test_conn_new();
+
+    c->mon = monitor_new_hmp(&test_conn_transport, c, true);
+    monitor_set_focus(c->mon, false);
+    monitor_opened(c->mon);
+    monitor_printf(c->mon, "later\n");
+    g_assert_cmpstr(c->out->str, ==, "");
+    monitor_set_focus(c->mon, true);
+    g_assert_cmpstr(c->out->str, ==, BANNER "later\r\n" PROMPT);
+    g_string_truncate(c->out, 0);
+    test_conn_exchange(c, "ab", "a\033[K\033[Dab\033[K");
+    monitor_set_focus(c->mon, false);
+    monitor_set_focus(c->mon, false);
+    g_assert_cmpstr(c->out->str, ==, "\r\n");
+    monitor_set_focus(c->mon, true);
+    monitor_set_focus(c->mon, true);
+    g_assert_cmpstr(c->out->str, ==, "\r\n" PROMPT);
+    g_string_truncate(c->out, 0);
+    test_conn_exchange(c, "x", "x\033[K");
+    test_conn_free(c);
+}
+
 /* A terminal sees its typing echoed, the output, then a new prompt. */
 static void test_echo(void)
 {
@@ -625,6 +654,7 @@ int main(int argc, char **argv)
     hmp_register_commands(test_commands);
     hmp_register_info_commands(test_info_commands);
     g_test_add_func("/monitor/hmp/banner", test_banner);
+    g_test_add_func("/monitor/hmp/focus", test_focus);
     g_test_add_func("/monitor/hmp/echo", test_echo);
     g_test_add_func("/monitor/hmp/unknown", test_unknown);
     g_test_add_func("/monitor/hmp/info", test_info);
