@@ -8,7 +8,7 @@
 #define HW_RTC_MC146818RTC_INTERNAL_H
 
 #include "hw/rtc/mc146818rtc.h"
-#include "hw/rtc/rtc-config.h"
+#include "system/rtc.h"
 #include "qapi-types-machine.h"
 #include "system/vm-state.h"
 #include "util/log.h"

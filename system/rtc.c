@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* rtc-config.c: -rtc's base and clock, for every RTC of the process. */
+/* rtc.c: -rtc's base and clock, for every RTC of the process. */
 #include "osdep.h"
 
 #include <time.h>
 
-#include "hw/rtc/rtc-config.h"
+#include "system/rtc.h"
 #include "util/timer.h"
 
 static RTCBaseType rtc_base = RTC_BASE_UTC;

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * rtc-config.h: what -rtc chose for the guest's real-time clocks: the time
+ * rtc.h: what -rtc chose for the guest's real-time clocks: the time
  * they start from (the base: the host's UTC or local time, or a date) and
  * the clock they run on (the host's wall clock, its monotonic clock, or a
  * clock that stops while the VM does). One setting per process, as in
  * QEMU; RTCs read it when they are realized.
  */
-#ifndef HW_RTC_RTC_CONFIG_H
-#define HW_RTC_RTC_CONFIG_H
+#ifndef SYSTEM_RTC_H
+#define SYSTEM_RTC_H
 
 typedef enum RTCBaseType {
     RTC_BASE_UTC,               /* the host's time in UTC */
@@ -38,4 +38,4 @@ RTCClockType rtc_config_clock(void);
  */
 int64_t rtc_config_base_now(void);
 
-#endif /* HW_RTC_RTC_CONFIG_H */
+#endif /* SYSTEM_RTC_H */
