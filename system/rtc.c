@@ -23,7 +23,7 @@ void rtc_config_set(RTCBaseType base, int64_t start_sec, RTCClockType clock)
 {
     rtc_base = base;
     rtc_clock = clock;
-    rtc_date_offset = RTC_BASE_DATETIME == base ? start_sec - rtc_host_sec()
+    rtc_date_offset = base == RTC_BASE_DATETIME ? start_sec - rtc_host_sec()
                                                 : 0;
 }
 

@@ -166,12 +166,16 @@ bool machine_option_rtc(const char *arg, bool *help, Error **errp)
 {
     QemuOpts *opts = qemu_opts_parse(&rtc_opts, arg, false, errp);
 
-    *help = opts && qemu_opt_has_help_opt(opts);
-    if (*help) {
+    *help = false;
+    if (!opts) {
+        return false;
+    }
+    if (qemu_opt_has_help_opt(opts)) {
+        *help = true;
         qemu_opts_print_help(&rtc_opts, true);
         return false;
     }
-    return opts;
+    return true;
 }
 
 /*
@@ -182,26 +186,27 @@ static bool machine_option_rtc_date(const char *date, int64_t *sec,
                                     Error **errp)
 {
     struct tm tm = { 0 };
+    bool ok = sscanf(date, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
+                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) == 6;
 
-    if (6 != sscanf(date, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
-                    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec)) {
+    if (!ok) {
         tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-        if (3 != sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
-                        &tm.tm_mday)) {
-            goto fail;
-        }
+        ok = sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+                    &tm.tm_mday) == 3;
     }
-    tm.tm_year -= 1900;
-    tm.tm_mon--;
-    *sec = timegm(&tm);
-    if (-1 != *sec) {
-        return true;
+    if (ok) {
+        tm.tm_year -= 1900;
+        tm.tm_mon--;
+        *sec = timegm(&tm);
+        /* As QEMU's mktimegm(): -1 is the failure, whatever the date. */
+        ok = *sec != -1;
     }
-fail:
-    error_setg(errp, "invalid datetime format");
-    error_append_hint(errp, "valid formats: '2006-06-17T16:01:21' or "
-                      "'2006-06-17'\n");
-    return false;
+    if (!ok) {
+        error_setg(errp, "invalid datetime format");
+        error_append_hint(errp, "valid formats: '2006-06-17T16:01:21' or "
+                          "'2006-06-17'\n");
+    }
+    return ok;
 }
 
 /* -rtc base=: utc, localtime or a date. */

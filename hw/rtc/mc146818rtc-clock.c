@@ -46,7 +46,7 @@ static int64_t rtc_ticks_to_ns(int64_t ticks)
 /* The RTC's clock now, in ns. */
 static int64_t rtc_now(const RTCState *s)
 {
-    if (RTC_CLOCK_VM != s->clock) {
+    if (s->clock != RTC_CLOCK_VM) {
         return qemu_clock_get_ns(s->timer_clock);
     }
     if (!s->vm_running) {
@@ -78,9 +78,9 @@ static void rtc_vm_state_change(void *opaque, bool running, RunState state)
 void rtc_clock_init(RTCState *s)
 {
     s->clock = rtc_config_clock();
-    s->timer_clock = RTC_CLOCK_HOST == s->clock ? QEMU_CLOCK_HOST
+    s->timer_clock = s->clock == RTC_CLOCK_HOST ? QEMU_CLOCK_HOST
                                                 : QEMU_CLOCK_REALTIME;
-    if (RTC_CLOCK_VM == s->clock) {
+    if (s->clock == RTC_CLOCK_VM) {
         s->vm_running = runstate_is_running();
         s->vm_frozen_ns = qemu_clock_get_ns(QEMU_CLOCK_REALTIME);
         s->vm_offset_ns = 0;
@@ -99,7 +99,7 @@ void rtc_clock_cleanup(RTCState *s)
 /* Arm the timer for time @next of the RTC's clock. */
 static void rtc_timer_arm(RTCState *s, int64_t next)
 {
-    if (RTC_CLOCK_VM != s->clock) {
+    if (s->clock != RTC_CLOCK_VM) {
         timer_mod(s->timer, next);
     } else if (s->vm_running) {
         timer_mod(s->timer, next + s->vm_offset_ns);

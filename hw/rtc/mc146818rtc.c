@@ -29,6 +29,10 @@ static void rtc_write_control(RTCState *s, unsigned index, uint8_t val)
     if (!was_running && rtc_divider_running(s)) {
         /* Out of reset, the divider's first update is 500 ms away. */
         rtc_load_time(s, now - NANOSECONDS_PER_SECOND / 2);
+        if (rtc_updating(s)) {
+            /* Linux sets the time with the divider held, SET cleared. */
+            rtc_report_change(s);
+        }
     } else if (!was_updating && rtc_updating(s)) {
         /* SET cleared: the divider keeps its phase. */
         rtc_load_time(s, rtc_second_start(s, now));
@@ -206,12 +210,12 @@ static bool rtc_realize(DeviceState *dev, Error **errp)
         !isa_check_iobase(isa, "iobase", s->iobase, 2, errp)) {
         return false;
     }
-    if (LOST_TICK_POLICY_SLEW == s->lost_tick_policy) {
+    if (s->lost_tick_policy == LOST_TICK_POLICY_SLEW) {
         /* See isa.md: periodic ticks are coalesced, never re-injected. */
         error_setg(errp, "lost_tick_policy 'slew' is not supported");
         return false;
     }
-    if (LOST_TICK_POLICY_DISCARD != s->lost_tick_policy) {
+    if (s->lost_tick_policy != LOST_TICK_POLICY_DISCARD) {
         error_setg(errp, "Invalid lost tick policy");
         return false;
     }

@@ -259,6 +259,31 @@ static void test_rtc_change(void)
     events_stop();
 }
 
+/*
+ * Linux sets the time with SET and the divider held in reset (A = 0x7x),
+ * clears SET, then starts the divider: that last write sends the event.
+ */
+static void test_rtc_change_linux(void)
+{
+    g_autofree char *held = NULL;
+    g_autofree char *started = NULL;
+
+    events_start();
+    modes_setup();
+    cmos_write(0x0b, 0x82);
+    cmos_write(0x0a, 0x76);
+    cmos_write(0x04, 0x15);                 /* 13:05:09 -> 15:05:09 */
+    cmos_write(0x0b, 0x02);
+    held = events_take();
+    g_assert_cmpstr(held, ==, "");
+    cmos_write(0x0a, 0x26);
+    started = events_take();
+    g_assert_cmpstr(started, ==, "RTC_CHANGE {\"offset\": 7200}");
+    g_free(events_after_throttle());
+    modes_teardown();
+    events_stop();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -270,5 +295,6 @@ int main(int argc, char **argv)
     g_test_add_func("/isa/rtc-modes/clock-rt", test_clock_rt);
     g_test_add_func("/isa/rtc-modes/clock-vm", test_clock_vm);
     g_test_add_func("/isa/rtc-modes/rtc-change", test_rtc_change);
+    g_test_add_func("/isa/rtc-modes/rtc-change-linux", test_rtc_change_linux);
     return g_test_run();
 }
