@@ -250,10 +250,6 @@ static void vl_create_machine(VlConfig *cfg)
     bool help;
 
     cfg->machine.defaults = !cfg->nodefaults;
-    if (!machine_option_rtc_apply(&err)) {
-        error_report_err(err);
-        exit(1);
-    }
     if (!machine_option_create(&cfg->machine, &help, &err)) {
         if (help) {
             exit(0);
@@ -566,6 +562,10 @@ int main(int argc, char **argv)
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
+    if (!machine_option_rtc_apply(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
     if (cfg.nographic && cfg.daemonize) {
         error_report("-nographic cannot be used with -daemonize");
         exit(1);

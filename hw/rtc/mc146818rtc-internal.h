@@ -8,8 +8,8 @@
 #define HW_RTC_MC146818RTC_INTERNAL_H
 
 #include "hw/rtc/mc146818rtc.h"
-#include "system/rtc.h"
 #include "qapi-types-machine.h"
+#include "system/rtc.h"
 #include "system/vm-state.h"
 #include "util/log.h"
 #include "util/timer.h"

@@ -28,16 +28,17 @@ void machine_option_boot(const char *key, const char *value);
 bool machine_option_accel(const char *arg, bool *help, Error **errp);
 
 /*
- * -rtc [base=utc|localtime|DATE][,clock=host|rt|vm][,driftfix=none|slew]:
+ * -rtc [base=utc|localtime|DATE][,clock=host|rt|vm][,driftfix=none]:
  * record @arg, merged over earlier -rtc options; only the keys are checked
- * here. "help" prints the keys and sets *@help (false returned, no error).
+ * here (driftfix=slew is refused by machine_option_rtc_apply()). "help" prints the keys and sets *@help (false returned, no error).
  */
 bool machine_option_rtc(const char *arg, bool *help, Error **errp);
 
 /*
  * Check the values of every -rtc and hand them to rtc_config_set(), as
  * QEMU does once the command line is read (its messages name no option).
- * Without -rtc: base=utc,clock=host. Call before creating the machine.
+ * Without -rtc: base=utc,clock=host. Call before creating the machine;
+ * the options are reset, so a second call without -rtc restores that.
  */
 bool machine_option_rtc_apply(Error **errp);
 
