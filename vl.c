@@ -62,6 +62,7 @@ typedef enum VlOptionIndex {
     OPT_KERNEL,
     OPT_INITRD,
     OPT_APPEND,
+    OPT_RTC,
 } VlOptionIndex;
 
 typedef struct VlOption {
@@ -128,6 +129,10 @@ static const VlOption vl_options[] = {
       "boot a PVH ELF or a Linux bzImage (default: the kvmini guest)" },
     { "initrd", OPT_INITRD, "file", "initial ram disk" },
     { "append", OPT_APPEND, "cmdline", "kernel command line" },
+    { "rtc", OPT_RTC, "[base=utc|localtime|date][,clock=host|rt|vm]"
+      "[,driftfix=none]",
+      "the RTC's start time and clock (date: 2006-06-17T16:01:21 or "
+      "2006-06-17)" },
 };
 
 /* -name: QEMU's shape, with the guest name as the implied key. */
@@ -370,6 +375,14 @@ static void vl_apply(const VlOption *o, const char *arg, VlConfig *cfg)
     case OPT_APPEND:
         machine_option_boot("append", arg);
         break;
+    case OPT_RTC:
+        if (!machine_option_rtc(arg, &help, &err)) {
+            if (!help) {
+                error_report_err(err);
+            }
+            exit(1);
+        }
+        break;
     case OPT_NODEFAULTS:
         cfg->nodefaults = true;
         break;
@@ -549,6 +562,10 @@ int main(int argc, char **argv)
     vl_parse(argc, argv, &cfg);
     vl_setup_logging(&cfg);
     vl_apply_name();
+    if (!machine_option_rtc_apply(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
     if (cfg.nographic && cfg.daemonize) {
         error_report("-nographic cannot be used with -daemonize");
         exit(1);

@@ -5,6 +5,7 @@
 
 #include "monitor/hmp.h"
 #include "monitor/monitor.h"
+#include "qapi-emit-events.h"
 #include "qapi-types-control.h"
 #include "util/error-report.h"
 
@@ -84,6 +85,12 @@ bool monitor_qmp_negotiating(const Monitor *mon);
 
 /* End negotiation on @mon, enabling the capabilities in @enable. */
 void monitor_qmp_enable(Monitor *mon, const QMPCapabilityList *enable);
+
+/*
+ * qmp.c: send the event message @qdict (borrowed) to every QMP client past
+ * negotiation. qapi_event_emit() (qmp-event-throttle.c) calls it.
+ */
+void monitor_qmp_broadcast_event(QAPIEvent event, QDict *qdict);
 
 /* hmp.c */
 

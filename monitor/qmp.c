@@ -330,7 +330,7 @@ void monitor_qmp_enable(Monitor *mon, const QMPCapabilityList *enable)
     qmp->negotiating = false;
 }
 
-void qapi_event_emit(QAPIEvent event, QDict *qdict)
+void monitor_qmp_broadcast_event(QAPIEvent event, QDict *qdict)
 {
     MonitorQMP *qmp;
     GList *l;

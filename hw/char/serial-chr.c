@@ -3,14 +3,14 @@
  * serial-chr.c: the 16550A core's chardev side: output handed over
  * without blocking (retried from the main loop while the chardev is
  * full), input as the receive FIFO has room, breaks, and the receive
- * character timeout.
+ * character timeout, both on util/timer.h's QEMU_CLOCK_REALTIME.
  */
 #include "osdep.h"
 
 #include "serial-internal.h"
 
 /* How often output is retried when the chardev offers no G_IO_OUT watch. */
-#define SERIAL_TX_RETRY_MS 10
+#define SERIAL_TX_RETRY_NS (10 * 1000 * 1000)
 
 static void serial_tx_retry_start(SerialState *s);
 
@@ -24,20 +24,21 @@ static gboolean serial_tx_watch(void *do_not_use, GIOCondition cond,
     return G_SOURCE_REMOVE;
 }
 
-static gboolean serial_tx_timer(void *opaque)
+static void serial_tx_timer(void *opaque)
 {
-    return serial_tx_watch(NULL, G_IO_OUT, opaque);
+    serial_tx_flush(opaque);
 }
 
 static void serial_tx_retry_start(SerialState *s)
 {
-    if (s->tx_retry) {
+    if (s->tx_retry || timer_pending(s->tx_retry_timer)) {
         return;
     }
     s->tx_retry = qemu_chr_fe_add_watch(&s->chr, G_IO_OUT, serial_tx_watch,
                                         s);
     if (!s->tx_retry) {
-        s->tx_retry = g_timeout_add(SERIAL_TX_RETRY_MS, serial_tx_timer, s);
+        timer_mod(s->tx_retry_timer,
+                  qemu_clock_get_ns(QEMU_CLOCK_REALTIME) + SERIAL_TX_RETRY_NS);
     }
 }
 
@@ -47,6 +48,7 @@ void serial_tx_cancel(SerialState *s)
         g_source_remove(s->tx_retry);
         s->tx_retry = 0;
     }
+    timer_del(s->tx_retry_timer);
 }
 
 void serial_tx_flush(SerialState *s)
@@ -123,20 +125,18 @@ void serial_accept_input(SerialState *s)
     }
 }
 
-static gboolean serial_rx_timeout(void *opaque)
+static void serial_rx_timeout(void *opaque)
 {
     SerialState *s = opaque;
 
-    s->rx_timeout = 0;
     if (serial_rx_below_trigger(s)) {
         s->timeout_ipending = true;
         serial_update_irq(s);
     }
-    return G_SOURCE_REMOVE;
 }
 
 /* Four character times at the current line settings, in ms (at least 1). */
-static guint serial_char_timeout_ms(const SerialState *s)
+static int64_t serial_char_timeout_ms(const SerialState *s)
 {
     unsigned bits = 1 + 5 + (s->lcr & 0x03) + !!(s->lcr & 0x08) +
                     ((s->lcr & 0x04) ? 2 : 1);
@@ -152,17 +152,29 @@ static guint serial_char_timeout_ms(const SerialState *s)
 
 void serial_rx_timeout_cancel(SerialState *s)
 {
-    if (s->rx_timeout) {
-        g_source_remove(s->rx_timeout);
-        s->rx_timeout = 0;
-    }
+    timer_del(s->rx_timeout);
 }
 
 void serial_rx_timeout_arm(SerialState *s)
 {
-    serial_rx_timeout_cancel(s);
     if (serial_rx_below_trigger(s)) {
-        s->rx_timeout = g_timeout_add(serial_char_timeout_ms(s),
-                                      serial_rx_timeout, s);
+        timer_mod(s->rx_timeout, qemu_clock_get_ns(QEMU_CLOCK_REALTIME) +
+                                 serial_char_timeout_ms(s) * 1000000);
+    } else {
+        timer_del(s->rx_timeout);
     }
+}
+
+void serial_timers_init(SerialState *s)
+{
+    s->tx_retry_timer = timer_new_ns(QEMU_CLOCK_REALTIME, serial_tx_timer, s);
+    s->rx_timeout = timer_new_ns(QEMU_CLOCK_REALTIME, serial_rx_timeout, s);
+}
+
+void serial_timers_free(SerialState *s)
+{
+    timer_free(s->tx_retry_timer);
+    timer_free(s->rx_timeout);
+    s->tx_retry_timer = NULL;
+    s->rx_timeout = NULL;
 }

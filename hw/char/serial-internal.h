@@ -58,4 +58,8 @@ void serial_tx_cancel(SerialState *s);
 void serial_rx_timeout_arm(SerialState *s);
 void serial_rx_timeout_cancel(SerialState *s);
 
+/* serial-chr.c: create (instance init) and free (finalize) the two timers. */
+void serial_timers_init(SerialState *s);
+void serial_timers_free(SerialState *s);
+
 #endif /* HW_CHAR_SERIAL_INTERNAL_H */

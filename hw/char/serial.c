@@ -407,6 +407,7 @@ static void serial_instance_init(Object *obj)
 
     fifo8_create(&s->rx, UART_FIFO_LENGTH);
     fifo8_create(&s->tx, UART_FIFO_LENGTH);
+    serial_timers_init(s);
 }
 
 static void serial_instance_finalize(Object *obj)
@@ -415,6 +416,7 @@ static void serial_instance_finalize(Object *obj)
 
     fifo8_destroy(&s->rx);
     fifo8_destroy(&s->tx);
+    serial_timers_free(s);
 }
 
 static void serial_unrealize(DeviceState *dev)

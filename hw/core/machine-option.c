@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* machine-option.c: -m, -smp, -kernel, -initrd, -append, -accel. */
+/* machine-option.c: -m, -smp, -kernel, -initrd, -append, -accel, -rtc. */
 #include "osdep.h"
 
+#include <time.h>
+
 #include "hw/machine-option.h"
+#include "system/rtc.h"
 #include "util/cutils.h"
 #include "util/error-report.h"
 #include "util/error.h"
@@ -43,6 +46,18 @@ static QemuOptsList accel_opts = {
     .implied_opt_name = "accel",
     .desc = {
         { .name = "accel", .type = QEMU_OPT_STRING },
+        { /* end of list */ }
+    },
+};
+
+/* -rtc: merged over every -rtc, checked once the command line is read. */
+static QemuOptsList rtc_opts = {
+    .name = "rtc",
+    .merge_lists = true,
+    .desc = {
+        { .name = "base", .type = QEMU_OPT_STRING },
+        { .name = "clock", .type = QEMU_OPT_STRING },
+        { .name = "driftfix", .type = QEMU_OPT_STRING },
         { /* end of list */ }
     },
 };
@@ -145,4 +160,121 @@ bool machine_option_accel(const char *arg, bool *help, Error **errp)
         return false;
     }
     return true;
+}
+
+bool machine_option_rtc(const char *arg, bool *help, Error **errp)
+{
+    QemuOpts *opts = qemu_opts_parse(&rtc_opts, arg, false, errp);
+
+    *help = false;
+    if (!opts) {
+        return false;
+    }
+    if (qemu_opt_has_help_opt(opts)) {
+        *help = true;
+        qemu_opts_print_help(&rtc_opts, true);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * -rtc base=DATE: "2006-06-17T16:01:21" or "2006-06-17" (UTC) into *@sec.
+ * Like QEMU, anything after a date that is not a full time is ignored.
+ */
+static bool machine_option_rtc_date(const char *date, int64_t *sec,
+                                    Error **errp)
+{
+    struct tm tm = { 0 };
+    bool ok = sscanf(date, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
+                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) == 6;
+
+    if (!ok) {
+        tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+        ok = sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+                    &tm.tm_mday) == 3;
+    }
+    if (ok) {
+        tm.tm_year -= 1900;
+        tm.tm_mon--;
+        *sec = timegm(&tm);
+        /* As QEMU's mktimegm(): -1 is the failure, whatever the date. */
+        ok = *sec != -1;
+    }
+    if (!ok) {
+        error_setg(errp, "invalid datetime format");
+        error_append_hint(errp, "valid formats: '2006-06-17T16:01:21' or "
+                          "'2006-06-17'\n");
+    }
+    return ok;
+}
+
+/* -rtc base=: utc, localtime or a date. */
+static bool machine_option_rtc_base(const char *base, RTCBaseType *type,
+                                    int64_t *start, Error **errp)
+{
+    *start = 0;
+    if (!base || !strcmp(base, "utc")) {
+        *type = RTC_BASE_UTC;
+    } else if (!strcmp(base, "localtime")) {
+        *type = RTC_BASE_LOCALTIME;
+    } else {
+        *type = RTC_BASE_DATETIME;
+        return machine_option_rtc_date(base, start, errp);
+    }
+    return true;
+}
+
+/* -rtc clock=: host, rt or vm. */
+static bool machine_option_rtc_clock(const char *clock, RTCClockType *type,
+                                     Error **errp)
+{
+    if (!clock || !strcmp(clock, "host")) {
+        *type = RTC_CLOCK_HOST;
+    } else if (!strcmp(clock, "rt")) {
+        *type = RTC_CLOCK_RT;
+    } else if (!strcmp(clock, "vm")) {
+        *type = RTC_CLOCK_VM;
+    } else {
+        error_setg(errp, "invalid option value '%s'", clock);
+        return false;
+    }
+    return true;
+}
+
+/* -rtc driftfix=: none; slew is QEMU's, not kvmini's (booting.md). */
+static bool machine_option_rtc_driftfix(const char *driftfix, Error **errp)
+{
+    if (!driftfix || !strcmp(driftfix, "none")) {
+        return true;
+    }
+    if (!strcmp(driftfix, "slew")) {
+        error_setg(errp, "driftfix 'slew' is not supported");
+        error_append_hint(errp, "kvmini's RTC does not re-inject lost "
+                          "ticks; use driftfix=none.\n");
+    } else {
+        error_setg(errp, "invalid option value '%s'", driftfix);
+    }
+    return false;
+}
+
+bool machine_option_rtc_apply(Error **errp)
+{
+    QemuOpts *opts = qemu_opts_find(&rtc_opts, NULL);
+    RTCBaseType base;
+    RTCClockType clock;
+    int64_t start;
+    bool ok;
+
+    ok = machine_option_rtc_base(opts ? qemu_opt_get(opts, "base") : NULL,
+                                 &base, &start, errp) &&
+         machine_option_rtc_clock(opts ? qemu_opt_get(opts, "clock") : NULL,
+                                  &clock, errp) &&
+         machine_option_rtc_driftfix(opts ? qemu_opt_get(opts, "driftfix")
+                                          : NULL, errp);
+    qemu_opts_reset(&rtc_opts);
+    if (ok) {
+        rtc_config_set(base, start, clock);
+    }
+    return ok;
 }

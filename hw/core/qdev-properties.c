@@ -7,6 +7,7 @@
 #include "osdep.h"
 
 #include "hw/qdev-properties.h"
+#include "qapi-types-machine.h"
 #include "qapi/util.h"
 #include "util/error.h"
 
@@ -221,6 +222,14 @@ const PropertyInfo qdev_prop_on_off_auto = {
     .name = "OnOffAuto",
     .description = "on/off/auto",
     .enum_table = &OnOffAuto_lookup,
+    .get = get_enum,
+    .set = set_enum,
+    .set_default_value = set_default_enum,
+};
+
+const PropertyInfo qdev_prop_losttickpolicy = {
+    .name = "LostTickPolicy",
+    .enum_table = &LostTickPolicy_lookup,
     .get = get_enum,
     .set = set_enum,
     .set_default_value = set_default_enum,

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * mc146818rtc-clock.c: the MC146818's time keeping: the divider counting
- * 32768 ticks a second from a host-time reference, the time registers, the
- * flags in register C caught up at each access, and the one timer that
- * wakes for the next interrupt the guest enabled.
+ * mc146818rtc-clock.c: the MC146818's time keeping: the RTC's clock (-rtc
+ * clock=), the divider counting 32768 ticks a second from a reference on
+ * it, the time registers, the flags in register C caught up at each
+ * access, the one timer that wakes for the next interrupt the guest
+ * enabled, and RTC_CHANGE.
  */
 #include "osdep.h"
 
 #include <time.h>
+
+#include "qapi-events-machine.h"
+#include "system/runstate.h"
 
 #include "mc146818rtc-internal.h"
 
@@ -39,9 +43,70 @@ static int64_t rtc_ticks_to_ns(int64_t ticks)
            (rest + RTC_HZ - 1) / RTC_HZ;
 }
 
-static int64_t rtc_now(void)
+/* The RTC's clock now, in ns. */
+static int64_t rtc_now(const RTCState *s)
 {
-    return qemu_clock_get_ns(QEMU_CLOCK_HOST);
+    if (s->clock != RTC_CLOCK_VM) {
+        return qemu_clock_get_ns(s->timer_clock);
+    }
+    if (!s->vm_running) {
+        return s->vm_frozen_ns;
+    }
+    return qemu_clock_get_ns(QEMU_CLOCK_REALTIME) - s->vm_offset_ns;
+}
+
+/*
+ * RTC_CLOCK_VM: the clock stops with the VM, after the flags caught up to
+ * the moment it stopped, and goes on from there when it starts again.
+ */
+static void rtc_vm_state_change(void *opaque, bool running, RunState state)
+{
+    RTCState *s = opaque;
+
+    rtc_catch_up(s);
+    if (running) {
+        s->vm_offset_ns = qemu_clock_get_ns(QEMU_CLOCK_REALTIME) -
+                          s->vm_frozen_ns;
+    } else {
+        s->vm_frozen_ns = s->last_ns;
+    }
+    s->vm_running = running;
+    rtc_update_irq(s);
+    rtc_timer_update(s);
+}
+
+void rtc_clock_init(RTCState *s)
+{
+    s->clock = rtc_config_clock();
+    s->timer_clock = s->clock == RTC_CLOCK_HOST ? QEMU_CLOCK_HOST
+                                                : QEMU_CLOCK_REALTIME;
+    if (s->clock == RTC_CLOCK_VM) {
+        s->vm_running = runstate_is_running();
+        s->vm_frozen_ns = qemu_clock_get_ns(QEMU_CLOCK_REALTIME);
+        s->vm_offset_ns = 0;
+        s->vm_change = vm_change_state_add(rtc_vm_state_change, s);
+    }
+}
+
+void rtc_clock_cleanup(RTCState *s)
+{
+    if (s->vm_change) {
+        vm_change_state_del(s->vm_change);
+        s->vm_change = NULL;
+    }
+}
+
+/* Arm the timer for time @next of the RTC's clock. */
+static void rtc_timer_arm(RTCState *s, int64_t next)
+{
+    if (s->clock != RTC_CLOCK_VM) {
+        timer_mod(s->timer, next);
+    } else if (s->vm_running) {
+        timer_mod(s->timer, next + s->vm_offset_ns);
+    } else {
+        /* A stopped clock reaches no deadline; starting re-arms. */
+        timer_del(s->timer);
+    }
 }
 
 bool rtc_divider_running(const RTCState *s)
@@ -212,7 +277,7 @@ static void rtc_note_updates(RTCState *s, int64_t from, int64_t to)
  */
 void rtc_catch_up(RTCState *s)
 {
-    int64_t now = rtc_now();
+    int64_t now = rtc_now(s);
     int64_t from = s->last_ns - s->ref_ns;
     int64_t to = now - s->ref_ns;
     int64_t period = rtc_period_ticks(s);
@@ -273,7 +338,7 @@ void rtc_timer_update(RTCState *s)
     if (INT64_MAX == next) {
         timer_del(s->timer);
     } else {
-        timer_mod(s->timer, next);
+        rtc_timer_arm(s, next);
     }
 }
 
@@ -295,13 +360,23 @@ bool rtc_update_in_progress(const RTCState *s)
            rtc_mod_floor(ticks, RTC_HZ) >= RTC_HZ - RTC_UIP_TICKS;
 }
 
-/* Power on: the host's time, 32.768 kHz, 1024 Hz rate, BCD, 24 hours. */
+void rtc_report_change(RTCState *s)
+{
+    qapi_event_send_rtc_change(rtc_guest_sec(s, s->last_ns) -
+                               rtc_config_base_now());
+}
+
+/*
+ * Power on: the -rtc base's time, 32.768 kHz, 1024 Hz rate, BCD, 24 hours.
+ * The guest's seconds begin when the host's do.
+ */
 void rtc_power_on(RTCState *s)
 {
-    int64_t now = rtc_now();
+    int64_t now = rtc_now(s);
+    int64_t host = qemu_clock_get_ns(QEMU_CLOCK_HOST);
 
-    s->ref_ns = now - rtc_mod_floor(now, NANOSECONDS_PER_SECOND);
-    s->base_sec = rtc_div_floor(now, NANOSECONDS_PER_SECOND);
+    s->ref_ns = now - rtc_mod_floor(host, NANOSECONDS_PER_SECOND);
+    s->base_sec = rtc_config_base_now();
     s->last_ns = now;
     s->cmos_data[RTC_REG_A] = REG_A_DV_32KHZ | 0x06;
     s->cmos_data[RTC_REG_B] = REG_B_24H;

@@ -8,6 +8,9 @@
 #define HW_RTC_MC146818RTC_INTERNAL_H
 
 #include "hw/rtc/mc146818rtc.h"
+#include "qapi-types-machine.h"
+#include "system/rtc.h"
+#include "system/vm-state.h"
 #include "util/log.h"
 #include "util/timer.h"
 
@@ -65,21 +68,34 @@ typedef struct RTCState {
     int32_t base_year;
     uint16_t iobase;
     uint8_t irq_num;
+    LostTickPolicy lost_tick_policy;
     /* wiring */
     qemu_irq irq;
     MemoryRegion io;
     QEMUTimer *timer;           /* the next interrupt the guest enabled */
+    /*
+     * The RTC's clock (rtc_now()), -rtc clock= at realize: HOST or REALTIME
+     * as they are, or for RTC_CLOCK_VM REALTIME less the time the VM was
+     * stopped: @vm_offset_ns while it runs, frozen at @vm_frozen_ns while
+     * it does not.
+     */
+    RTCClockType clock;
+    QEMUClockType timer_clock;
+    bool vm_running;
+    int64_t vm_offset_ns;
+    int64_t vm_frozen_ns;
+    VMChangeStateEntry *vm_change;
     /* state */
     uint8_t cmos_index;
     uint8_t cmos_data[RTC_CMOS_SIZE];
     bool irq_level;
     /*
-     * While the divider runs, the guest's second @base_sec began at host
-     * time @ref_ns (QEMU_CLOCK_HOST); the divider's ticks count from there.
+     * While the divider runs, the guest's second @base_sec began at time
+     * @ref_ns of the RTC's clock; the divider's ticks count from there.
      */
     int64_t base_sec;
     int64_t ref_ns;
-    int64_t last_ns;            /* host time the flags were computed for */
+    int64_t last_ns;            /* the time the flags were computed for */
     LogRateLimit log_limit;
 } RTCState;
 
@@ -121,10 +137,22 @@ void rtc_timer_update(RTCState *s);
 /* The timer's callback: catch up, raise what is due, re-arm. */
 void rtc_timer_fire(void *opaque);
 
+/*
+ * Start the RTC's clock as -rtc clock= says; for RTC_CLOCK_VM, follow the
+ * VM's run state. Before rtc_power_on().
+ */
+void rtc_clock_init(RTCState *s);
+
+/* Stop following the VM's run state. */
+void rtc_clock_cleanup(RTCState *s);
+
+/* The guest set its time: send RTC_CHANGE with the offset from the base. */
+void rtc_report_change(RTCState *s);
+
 /* Register A's UIP at the last catch-up. */
 bool rtc_update_in_progress(const RTCState *s);
 
-/* Power on: the host's time, 32.768 kHz, 1024 Hz rate, BCD, 24 hours. */
+/* Power on: the -rtc base's time, 32.768 kHz, 1024 Hz, BCD, 24 hours. */
 void rtc_power_on(RTCState *s);
 
 #endif /* HW_RTC_MC146818RTC_INTERNAL_H */

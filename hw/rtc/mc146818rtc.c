@@ -29,9 +29,14 @@ static void rtc_write_control(RTCState *s, unsigned index, uint8_t val)
     if (!was_running && rtc_divider_running(s)) {
         /* Out of reset, the divider's first update is 500 ms away. */
         rtc_load_time(s, now - NANOSECONDS_PER_SECOND / 2);
+        if (rtc_updating(s)) {
+            /* Linux sets the time with the divider held, SET cleared. */
+            rtc_report_change(s);
+        }
     } else if (!was_updating && rtc_updating(s)) {
         /* SET cleared: the divider keeps its phase. */
         rtc_load_time(s, rtc_second_start(s, now));
+        rtc_report_change(s);
     }
 }
 
@@ -81,6 +86,7 @@ static void rtc_write_data(RTCState *s, uint8_t val)
             rtc_store_time(s);
             s->cmos_data[index] = val;
             rtc_load_time(s, rtc_second_start(s, s->last_ns));
+            rtc_report_change(s);
         } else {
             s->cmos_data[index] = val;
         }
@@ -204,8 +210,18 @@ static bool rtc_realize(DeviceState *dev, Error **errp)
         !isa_check_iobase(isa, "iobase", s->iobase, 2, errp)) {
         return false;
     }
+    if (s->lost_tick_policy == LOST_TICK_POLICY_SLEW) {
+        /* See isa.md: periodic ticks are coalesced, never re-injected. */
+        error_setg(errp, "lost_tick_policy 'slew' is not supported");
+        return false;
+    }
+    if (s->lost_tick_policy != LOST_TICK_POLICY_DISCARD) {
+        error_setg(errp, "Invalid lost tick policy");
+        return false;
+    }
     s->irq = isa_get_irq(isa, s->irq_num);
-    s->timer = timer_new_ns(QEMU_CLOCK_HOST, rtc_timer_fire, s);
+    rtc_clock_init(s);
+    s->timer = timer_new_ns(s->timer_clock, rtc_timer_fire, s);
     rtc_power_on(s);
     memory_region_init_io(&s->io, &rtc_ops, s, "rtc", 2);
     isa_register_ioport(isa, &s->io, s->iobase);
@@ -218,6 +234,7 @@ static void rtc_unrealize(DeviceState *dev)
     DeviceClass *isa = DEVICE_CLASS(object_class_by_name(TYPE_ISA_DEVICE));
     RTCState *s = MC146818_RTC(dev);
 
+    rtc_clock_cleanup(s);
     timer_free(s->timer);
     s->timer = NULL;
     isa->unrealize(dev);
@@ -227,6 +244,8 @@ static Property rtc_properties[] = {
     DEFINE_PROP_INT32("base_year", RTCState, base_year, 1980),
     DEFINE_PROP_UINT16("iobase", RTCState, iobase, 0x70),
     DEFINE_PROP_UINT8("irq", RTCState, irq_num, 8),
+    DEFINE_PROP_LOSTTICKPOLICY("lost_tick_policy", RTCState, lost_tick_policy,
+                               LOST_TICK_POLICY_DISCARD),
     DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -61,6 +61,8 @@ extern const PropertyInfo qdev_prop_uint64;
 extern const PropertyInfo qdev_prop_size;
 extern const PropertyInfo qdev_prop_string;
 extern const PropertyInfo qdev_prop_on_off_auto;
+/* LostTickPolicy (qapi/machine.json): a timer device's lost ticks. */
+extern const PropertyInfo qdev_prop_losttickpolicy;
 extern const PropertyInfo qdev_prop_pci_devfn;
 extern const PropertyInfo qdev_prop_link;
 
@@ -98,6 +100,10 @@ extern const PropertyInfo qdev_prop_link;
 /* An OnOffAuto field; the default is an OnOffAuto value. */
 #define DEFINE_PROP_ON_OFF_AUTO(_n, _s, _f, _d)                         \
     DEFINE_PROP_SIGNED(_n, _s, _f, _d, qdev_prop_on_off_auto, OnOffAuto)
+/* A LostTickPolicy field (include qapi-types-machine.h). */
+#define DEFINE_PROP_LOSTTICKPOLICY(_n, _s, _f, _d)                      \
+    DEFINE_PROP_SIGNED(_n, _s, _f, _d, qdev_prop_losttickpolicy,        \
+                       LostTickPolicy)
 /* A PCI device and function ("slot.fn", or -1 for automatic). */
 #define DEFINE_PROP_PCI_DEVFN(_n, _s, _f, _d)                           \
     DEFINE_PROP_SIGNED(_n, _s, _f, _d, qdev_prop_pci_devfn, int32_t)

@@ -3,8 +3,9 @@
  * main-loop.h: the main loop and the big lock.
  *
  * The main loop is GLib's default GMainContext, run by the main thread.
- * Monitors, character devices and timers attach their sources to it
- * (g_idle_add(), g_timeout_add(), g_source_attach(src, NULL)). Every
+ * Monitors and character devices attach their sources to it (g_idle_add(),
+ * g_source_attach(src, NULL)); device and monitor timers are util/timer.h
+ * QEMUTimers, whose clocks watch one timerfd each from it. Every
  * callback it dispatches runs with the big lock held: the main thread
  * drops the lock only while it sleeps in poll(). Other threads (vCPUs,
  * migration) take the lock before touching devices or VM state.

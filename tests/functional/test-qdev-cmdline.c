@@ -103,6 +103,30 @@ static void test_sizing_errors(void)
               "Accelerators supported in kvmini binary:\nkvm\n", "");
 }
 
+/*
+ * -rtc as QEMU 7.2 reports it: keys as each option is read, naming it;
+ * values once the command line is read, naming none.
+ */
+static void test_rtc_errors(void)
+{
+    check_run(ARGS("-rtc", "base=foo"), 1, "",
+              "kvmini: invalid datetime format\n"
+              "valid formats: '2006-06-17T16:01:21' or '2006-06-17'\n");
+    check_run(ARGS("-rtc", "clock=bar"), 1, "",
+              "kvmini: invalid option value 'bar'\n");
+    check_run(ARGS("-rtc", "base=utc", "-rtc", "driftfix=x"), 1, "",
+              "kvmini: invalid option value 'x'\n");
+    check_run(ARGS("-rtc", "driftfix=slew"), 1, "",
+              "kvmini: driftfix 'slew' is not supported\n"
+              "kvmini's RTC does not re-inject lost ticks; use "
+              "driftfix=none.\n");
+    check_run(ARGS("-rtc", "clock=vm,foo=1"), 1, "",
+              "kvmini: -rtc clock=vm,foo=1: Invalid parameter 'foo'\n");
+    check_run(ARGS("-rtc", "help"), 1,
+              "rtc options:\n  base=<str>\n  clock=<str>\n"
+              "  driftfix=<str>\n", "");
+}
+
 /* The virt machine's bad input, all reported before KVM is needed. */
 static void test_virt_errors(void)
 {
@@ -219,6 +243,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/cmdline/machine-help", test_machine_help);
     g_test_add_func("/qdev/cmdline/machine-errors", test_machine_errors);
     g_test_add_func("/qdev/cmdline/sizing-errors", test_sizing_errors);
+    g_test_add_func("/qdev/cmdline/rtc-errors", test_rtc_errors);
     g_test_add_func("/qdev/cmdline/virt-errors", test_virt_errors);
     g_test_add_func("/qdev/cmdline/device-help", test_device_help);
     g_test_add_func("/qdev/cmdline/device-errors", test_device_errors);

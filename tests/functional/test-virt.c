@@ -434,7 +434,9 @@ static void test_monitor_info(void)
         "      dev: isa-serial, id \"\"\n        index = 0 (0x0)\n"
         "        iobase = 1016 (0x3f8)\n        irq = 4 (0x4)\n",
         "      dev: i8042, id \"\"\n",
-        "      dev: mc146818rtc, id \"\"\n",
+        "      dev: mc146818rtc, id \"\"\n        base_year = 1980 (0x7bc)\n"
+        "        iobase = 112 (0x70)\n        irq = 8 (0x8)\n"
+        "        lost_tick_policy = \"discard\"\n",
         "      dev: isa-debug-exit, id \"\"\n        iobase = 244 (0xf4)\n",
         NULL });
 

@@ -97,6 +97,13 @@ static void test_errors(void)
     isa_test_device_add_error("mc146818rtc,iobase=0xffff",
                               "Property 'mc146818rtc.iobase' doesn't take "
                               "value '65535'");
+    isa_test_device_add_error("mc146818rtc,lost_tick_policy=x",
+                              "Parameter 'lost_tick_policy' does not accept "
+                              "value 'x'");
+    isa_test_device_add_error("mc146818rtc,lost_tick_policy=delay",
+                              "Invalid lost tick policy");
+    isa_test_device_add_error("mc146818rtc,lost_tick_policy=slew",
+                              "lost_tick_policy 'slew' is not supported");
     isa_test_device_add_error("isa-debug-exit,iosize=0",
                               "Property 'isa-debug-exit.iosize' doesn't "
                               "take value '0'");
@@ -131,7 +138,8 @@ static void test_errors(void)
     "      dev: mc146818rtc, id \"\"\n"         \
     "        base_year = 0 (0x0)\n"             \
     "        iobase = 112 (0x70)\n"             \
-    "        irq = 8 (0x8)\n"
+    "        irq = 8 (0x8)\n"                   \
+    "        lost_tick_policy = \"discard\"\n"
 
 static void test_info_qtree(void)
 {

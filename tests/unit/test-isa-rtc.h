@@ -7,6 +7,8 @@
 #ifndef TESTS_TEST_ISA_RTC_H
 #define TESTS_TEST_ISA_RTC_H
 
+#include <time.h>
+
 #include "util/timer.h"
 
 #define RTC_IRQ 8
@@ -29,6 +31,42 @@ static inline void cmos_write(uint8_t index, uint8_t val)
 static inline int from_bcd(uint8_t val)
 {
     return (val >> 4) * 10 + (val & 0x0f);
+}
+
+/*
+ * The time the clock shows, as seconds since the epoch: registers
+ * converted by @conv, the year counted from @base_year plus 100 times the
+ * century byte, the hours 12 or 24.
+ */
+static inline time_t rtc_read_time_once(int (*conv)(uint8_t),
+                                        int base_year, bool h24)
+{
+    uint8_t hours = cmos_read(0x04);
+    struct tm tm = {
+        .tm_sec = conv(cmos_read(0x00)),
+        .tm_min = conv(cmos_read(0x02)),
+        .tm_mday = conv(cmos_read(0x07)),
+        .tm_mon = conv(cmos_read(0x08)) - 1,
+        .tm_year = conv(cmos_read(0x09)) + base_year +
+                   conv(cmos_read(0x32)) * 100 - 1900,
+    };
+
+    tm.tm_hour = h24 ? conv(hours)
+                     : conv(hours & 0x7f) % 12 + ((hours & 0x80) ? 12 : 0);
+    return timegm(&tm);
+}
+
+/* rtc_read_time_once() until two reads agree: no update in between. */
+static inline time_t rtc_read_time(int (*conv)(uint8_t), int base_year,
+                                   bool h24)
+{
+    time_t last, now = rtc_read_time_once(conv, base_year, h24);
+
+    do {
+        last = now;
+        now = rtc_read_time_once(conv, base_year, h24);
+    } while (now != last);
+    return now;
 }
 
 /* Move the host clock @ns forward, running the timers that expire. */

@@ -14,6 +14,7 @@
 #include "system/memory.h"
 #include "util/fifo8.h"
 #include "util/log.h"
+#include "util/timer.h"
 
 #define TYPE_SERIAL "serial"
 OBJECT_DECLARE_SIMPLE_TYPE(SerialState, SERIAL)
@@ -53,8 +54,9 @@ struct SerialState {
     bool irq_level;             /* the level last put on @irq */
     Fifo8 rx;                   /* UART_FIFO_LENGTH; FCR says how much is used */
     Fifo8 tx;                   /* bytes the chardev has not taken yet */
-    guint tx_retry;             /* source retrying output, or 0 */
-    guint rx_timeout;           /* source of the character timeout, or 0 */
+    guint tx_retry;             /* chardev watch retrying output, or 0 */
+    QEMUTimer *tx_retry_timer;  /* retries output without such a watch */
+    QEMUTimer *rx_timeout;      /* the character timeout */
     LogRateLimit log_limit;
 };
 
