@@ -43,6 +43,7 @@ static const KVMCapability kvm_required_caps[] = {
     KVM_CAP_INFO(DEBUGREGS),
     KVM_CAP_INFO(IMMEDIATE_EXIT),
     KVM_CAP_INFO(NR_MEMSLOTS),
+    KVM_CAP_INFO(IRQ_ROUTING),
 };
 
 int kvm_ioctl(int fd, unsigned long request, void *arg)
@@ -118,6 +119,42 @@ static bool kvm_check_caps(KVMState *s, Error **errp)
     return true;
 }
 
+/*
+ * Where each ISA interrupt (GSI 0-15) and IOAPIC input (GSI 16-23) goes,
+ * as on a PC and in QEMU: GSI N reaches the PICs' IRQ N and IOAPIC pin N,
+ * except that the PIT's GSI 0 is wired to IOAPIC pin 2 (the MP table
+ * says so) and GSI 2, the PICs' cascade, to nothing. KVM's default
+ * routing sends GSI 0 to pin 0, where no guest looks for its timer.
+ */
+static int kvm_set_gsi_routing(KVMState *s)
+{
+    g_autofree struct kvm_irq_routing *table = NULL;
+    struct kvm_irq_routing_entry *e;
+    unsigned gsi, n = 0;
+
+    table = g_malloc0(sizeof(*table) + 40 * sizeof(table->entries[0]));
+    for (gsi = 0; gsi < 24; gsi++) {
+        if (2 == gsi) {
+            continue;
+        }
+        if (gsi < 16) {
+            e = &table->entries[n++];
+            e->gsi = gsi;
+            e->type = KVM_IRQ_ROUTING_IRQCHIP;
+            e->u.irqchip.irqchip = gsi < 8 ? KVM_IRQCHIP_PIC_MASTER
+                                           : KVM_IRQCHIP_PIC_SLAVE;
+            e->u.irqchip.pin = gsi % 8;
+        }
+        e = &table->entries[n++];
+        e->gsi = gsi;
+        e->type = KVM_IRQ_ROUTING_IRQCHIP;
+        e->u.irqchip.irqchip = KVM_IRQCHIP_IOAPIC;
+        e->u.irqchip.pin = gsi ? gsi : 2;
+    }
+    table->nr = n;
+    return kvm_ioctl(s->vmfd, KVM_SET_GSI_ROUTING, table);
+}
+
 /* The VM and its devices in the kernel: PIC, IOAPIC, LAPICs and PIT. */
 static bool kvm_create_vm(KVMState *s, Error **errp)
 {
@@ -140,6 +177,9 @@ static bool kvm_create_vm(KVMState *s, Error **errp)
     }
     if (0 <= ret) {
         ret = kvm_ioctl(s->vmfd, KVM_CREATE_IRQCHIP, NULL);
+    }
+    if (0 <= ret) {
+        ret = kvm_set_gsi_routing(s);
     }
     if (0 <= ret) {
         ret = kvm_ioctl(s->vmfd, KVM_CREATE_PIT2, &pit);

@@ -130,7 +130,15 @@ static bool virt_devices_init(VirtMachineState *vms, Error **errp)
         !virt_isa_realize(bus, isa_new("i8042"), errp)) {
         return false;
     }
-    rtc = virt_isa_realize(bus, isa_new("mc146818rtc"), errp);
+    /*
+     * As QEMU's PC machines: the year register holds the year's last two
+     * digits and the century byte (0x32) the rest, which is what Linux
+     * and firmware expect (the device's default base of 1980 would show
+     * 2026 as year 46, century 0).
+     */
+    rtc = isa_new("mc146818rtc");
+    object_property_set_int(OBJECT(rtc), "base_year", 0, &error_abort);
+    rtc = virt_isa_realize(bus, rtc, errp);
     if (!rtc) {
         return false;
     }

@@ -434,7 +434,7 @@ static void test_monitor_info(void)
         "      dev: isa-serial, id \"\"\n        index = 0 (0x0)\n"
         "        iobase = 1016 (0x3f8)\n        irq = 4 (0x4)\n",
         "      dev: i8042, id \"\"\n",
-        "      dev: mc146818rtc, id \"\"\n        base_year = 1980 (0x7bc)\n"
+        "      dev: mc146818rtc, id \"\"\n        base_year = 0 (0x0)\n"
         "        iobase = 112 (0x70)\n        irq = 8 (0x8)\n"
         "        lost_tick_policy = \"discard\"\n",
         "      dev: isa-debug-exit, id \"\"\n        iobase = 244 (0xf4)\n",
@@ -494,6 +494,8 @@ static void test_linux_banner(void)
  */
 static void test_linux_shell(void)
 {
+    g_autoptr(GDateTime) year = NULL;
+    g_autofree char *expect = NULL;
     g_autofree char *dir = NULL, *initrd = NULL, *cmd = NULL;
     g_autofree char *out = NULL, *err = NULL;
     VirtRun *r;
@@ -523,7 +525,16 @@ static void test_linux_shell(void)
         "-append", "console=ttyS0 quiet panic=-1", NULL });
     at = virt_wait_for(r, "kvmini-linux: ready\n", 0);
     virt_type(r, "echo hello from $(uname -s)\n");
-    virt_wait_for(r, "hello from Linux\n", at);
+    at = virt_wait_for(r, "hello from Linux\n", at);
+    /*
+     * A sleep needs the timer interrupt (the PIT on IOAPIC pin 2, then
+     * the LAPIC timer it calibrates); rtc-cmos reads the year from the
+     * RTC's year and century bytes.
+     */
+    virt_type(r, "sleep 1; echo rtc year $(cut -c1-4 /sys/class/rtc/rtc0/date)\n");
+    year = g_date_time_new_now_utc();
+    expect = g_date_time_format(year, "rtc year %Y\n");
+    virt_wait_for(r, expect, at);
     kvmini_qmp_check(r->qmp, "{'execute': 'quit'}", "{}");
     g_assert_cmpint(virt_exit_status(r), ==, 0);
     virt_free(r);
