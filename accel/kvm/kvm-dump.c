@@ -163,10 +163,28 @@ static const uint8_t *kvm_dump_xsave(const KVMCPUDump *d, uint32_t offset,
     return (const uint8_t *)d->xsave.region + offset;
 }
 
+/*
+ * The low 256 bits of vector register @i (below 16) as q[0..3], lowest
+ * first: XMM from the FPU state, the upper half from the XSAVE area
+ * (zero when KVM gave none).
+ */
+static void kvm_dump_ymm(const KVMCPUDump *d, int i, uint64_t q[4])
+{
+    const uint8_t *hi = d->have_xsave ?
+        kvm_dump_xsave(d, XSAVE_YMM_HI_OFFSET + 16 * i, 16) : NULL;
+
+    memcpy(q, d->fpu.xmm[i], 16);
+    if (hi) {
+        memcpy(q + 2, hi, 16);
+    } else {
+        memset(q + 2, 0, 16);
+    }
+}
+
 /* Vector register @i as eight quadwords, lowest first; false if unknown. */
 static bool kvm_dump_zmm(const KVMCPUDump *d, int i, uint64_t q[8])
 {
-    const uint8_t *ymm_hi, *zmm_hi;
+    const uint8_t *zmm_hi;
 
     if (i >= 16) {
         zmm_hi = kvm_dump_xsave(d, d->xsave_offset[XSAVE_HI16_ZMM] +
@@ -177,13 +195,11 @@ static bool kvm_dump_zmm(const KVMCPUDump *d, int i, uint64_t q[8])
         memcpy(q, zmm_hi, 64);
         return true;
     }
-    ymm_hi = kvm_dump_xsave(d, XSAVE_YMM_HI_OFFSET + 16 * i, 16);
     zmm_hi = kvm_dump_xsave(d, d->xsave_offset[XSAVE_ZMM_HI256] + 32 * i, 32);
-    if (!ymm_hi || !zmm_hi) {
+    if (!zmm_hi) {
         return false;
     }
-    memcpy(q, d->fpu.xmm[i], 16);
-    memcpy(q + 2, ymm_hi, 16);
+    kvm_dump_ymm(d, i, q);
     memcpy(q + 4, zmm_hi, 32);
     return true;
 }
@@ -220,7 +236,7 @@ static void kvm_dump_fpu(GString *out, const KVMCPUDump *d)
 {
     const struct kvm_fpu *f = &d->fpu;
     int nregs = d->cs64 ? 16 : 8;
-    uint64_t lo, hi, ymm_lo, ymm_hi;
+    uint64_t lo, q[4];
     uint16_t exp;
     int i;
 
@@ -238,20 +254,14 @@ static void kvm_dump_fpu(GString *out, const KVMCPUDump *d)
         return;
     }
     for (i = 0; i < nregs; i++) {
-        memcpy(&lo, f->xmm[i], 8);
-        memcpy(&hi, f->xmm[i] + 8, 8);
+        kvm_dump_ymm(d, i, q);
         if (d->have_xsave && (d->xcr0 & XCR0_YMM)) {
-            const uint8_t *up = (const uint8_t *)d->xsave.region +
-                                XSAVE_YMM_HI_OFFSET + 16 * i;
-
-            memcpy(&ymm_lo, up, 8);
-            memcpy(&ymm_hi, up + 8, 8);
             g_string_append_printf(out, "YMM%02d=%016" PRIx64 " %016" PRIx64
                                    " %016" PRIx64 " %016" PRIx64 "\n", i,
-                                   ymm_hi, ymm_lo, hi, lo);
+                                   q[3], q[2], q[1], q[0]);
         } else {
             g_string_append_printf(out, "XMM%02d=%016" PRIx64 " %016" PRIx64
-                                   "%c", i, hi, lo, i & 1 ? '\n' : ' ');
+                                   "%c", i, q[1], q[0], i & 1 ? '\n' : ' ');
         }
     }
 }
