@@ -19,6 +19,7 @@
 
 #include "chardev-internal.h"
 #include "system/run-control.h"
+#include "util/fifo8.h"
 
 #define MUX_ESCAPE 0x01     /* Ctrl-A */
 #define MUX_HELD 32         /* input bytes kept for a frontend */
@@ -27,8 +28,7 @@ typedef struct MuxChardev {
     Chardev parent_obj;
     CharBackend chr;                /* this mux on the chardev it shares */
     CharBackend *backends[MUX_MAX]; /* borrowed: the frontends */
-    uint8_t held[MUX_MAX][MUX_HELD];    /* input they did not take yet */
-    int held_len[MUX_MAX];
+    Fifo8 held[MUX_MAX];            /* input they did not take yet */
     int mux_cnt;
     int focus;                      /* index in backends, or -1 */
     bool escape;                    /* C-a came, the command comes next */
@@ -106,16 +106,15 @@ static bool mux_be_takes(CharBackend *be)
 static void mux_deliver_held(MuxChardev *d)
 {
     CharBackend *be = mux_focus_be(d);
-    int n = 0;
+    uint8_t ch;
 
     if (!be) {
         return;
     }
-    while (n < d->held_len[d->focus] && mux_be_takes(be)) {
-        be->read(be->opaque, &d->held[d->focus][n++], 1);
+    while (!fifo8_is_empty(&d->held[d->focus]) && mux_be_takes(be)) {
+        ch = fifo8_pop(&d->held[d->focus]);
+        be->read(be->opaque, &ch, 1);
     }
-    d->held_len[d->focus] -= n;
-    memmove(d->held[d->focus], d->held[d->focus] + n, d->held_len[d->focus]);
 }
 
 /* Input @ch for the focused frontend: now if it takes it, else later. */
@@ -127,10 +126,11 @@ static void mux_deliver(MuxChardev *d, uint8_t ch)
     if (!be || !be->read) {
         return;
     }
-    if (!d->held_len[d->focus] && mux_be_takes(be)) {
+    if (fifo8_is_empty(&d->held[d->focus]) && mux_be_takes(be)) {
         be->read(be->opaque, &ch, 1);
-    } else if (d->held_len[d->focus] < MUX_HELD) {
-        d->held[d->focus][d->held_len[d->focus]++] = ch;
+    } else {
+        /* Dropped when MUX_HELD bytes already wait. */
+        fifo8_push(&d->held[d->focus], ch);
     }
 }
 
@@ -186,7 +186,7 @@ static int mux_chr_can_read(void *opaque)
     MuxChardev *d = MUX_CHARDEV(opaque);
 
     /* One byte: the next may be C-a c, and go to another frontend. */
-    return 0 <= d->focus && d->held_len[d->focus] < MUX_HELD ? 1 : 0;
+    return 0 <= d->focus && !fifo8_is_full(&d->held[d->focus]) ? 1 : 0;
 }
 
 static void mux_chr_read(void *opaque, const uint8_t *buf, int size)
@@ -256,16 +256,18 @@ bool mux_chr_attach(Chardev *chr, CharBackend *be)
 void mux_chr_detach(Chardev *chr, CharBackend *be)
 {
     MuxChardev *d = MUX_CHARDEV(chr);
+    Fifo8 gone = d->held[be->tag];
     int i;
 
     for (i = be->tag; i + 1 < d->mux_cnt; i++) {
         d->backends[i] = d->backends[i + 1];
         d->backends[i]->tag = i;
-        memcpy(d->held[i], d->held[i + 1], sizeof(d->held[i]));
-        d->held_len[i] = d->held_len[i + 1];
+        d->held[i] = d->held[i + 1];
     }
     d->backends[--d->mux_cnt] = NULL;
-    d->held_len[d->mux_cnt] = 0;
+    /* The departed frontend's queue, emptied, serves the freed slot. */
+    fifo8_reset(&gone);
+    d->held[d->mux_cnt] = gone;
     if (d->focus >= d->mux_cnt) {
         d->focus = d->mux_cnt - 1;
     }
@@ -336,10 +338,24 @@ static bool mux_chr_open(Chardev *chr, ChardevBackend *backend,
     return true;
 }
 
+static void mux_chr_instance_init(Object *obj)
+{
+    MuxChardev *d = MUX_CHARDEV(obj);
+    int i;
+
+    for (i = 0; i < MUX_MAX; i++) {
+        fifo8_create(&d->held[i], MUX_HELD);
+    }
+}
+
 static void mux_chr_finalize(Object *obj)
 {
     MuxChardev *d = MUX_CHARDEV(obj);
+    int i;
 
+    for (i = 0; i < MUX_MAX; i++) {
+        fifo8_destroy(&d->held[i]);
+    }
     if (d->open_idle) {
         g_source_remove(d->open_idle);
     }
@@ -362,6 +378,7 @@ static const TypeInfo mux_chr_info = {
     .name = TYPE_CHARDEV_MUX,
     .parent = TYPE_CHARDEV,
     .instance_size = sizeof(MuxChardev),
+    .instance_init = mux_chr_instance_init,
     .instance_finalize = mux_chr_finalize,
     .class_init = mux_chr_class_init,
 };
